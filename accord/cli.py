@@ -1,0 +1,223 @@
+"""The `accord` command line: a thin layer over the library (Typer + rich)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from dataclasses import asdict
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from accord.errors import SearchSyntaxError
+from accord.ingest.pipeline import IngestOptions, ingest_paths
+from accord.ingest.sources import SourceOptions
+from accord.models import StoredDocument
+from accord.store.db import Store, default_db_path, open_store
+from accord.store.queries import language_counts
+
+app = typer.Typer(
+    help="accord: evidence-backed records of relations between countries, from news articles.",
+    no_args_is_help=True, add_completion=False, rich_markup_mode="rich")
+out = Console()
+err = Console(stderr=True)
+
+JSON_HELP = "Print JSON instead of a table."
+
+
+def _store(ctx: typer.Context) -> Store:
+    return open_store(ctx.obj["db"])
+
+
+def _print_json(value: object) -> None:
+    typer.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    db: Optional[str] = typer.Option(None, "--db", help="SQLite store to use "
+                                     "[default: $ACCORD_DB or ./accord.db]."),
+) -> None:
+    """Global options."""
+    ctx.obj = {"db": db or default_db_path()}
+
+
+class _Bar:
+    """Adapts a rich progress bar to the pipeline's Progress protocol."""
+
+    def __init__(self, progress: Progress):
+        self.progress = progress
+        self.task = None
+
+    def start(self, total: int) -> None:
+        self.task = self.progress.add_task("ingest", total=total, name="")
+
+    def advance(self, origin: str) -> None:
+        self.progress.update(self.task, advance=1, name=origin[-50:])
+
+
+@app.command()
+def ingest(
+    ctx: typer.Context,
+    paths: list[str] = typer.Argument(..., help="Files, folders (recursive), globs, or - for stdin."),
+    max_mb: float = typer.Option(20.0, "--max-mb", min=0.001, help="Refuse inputs larger than this."),
+    as_json: bool = typer.Option(False, "--json", help="Print the JSON report."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Read articles (text, HTML, JSON Lines, WARC, RSS/Atom) into the store.
+
+    Exit code 0 when every input was stored, 1 when some were rejected (the rest are stored).
+    """
+    options = IngestOptions(sources=SourceOptions(max_bytes=int(max_mb * 1024 * 1024)))
+    with _store(ctx) as store:
+        columns = (TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
+                   TimeRemainingColumn(), TextColumn("{task.fields[name]}", style="dim"))
+        with Progress(*columns, console=err, transient=True,
+                      disable=quiet or as_json or not err.is_terminal) as progress:
+            report = ingest_paths(paths, store, options, _Bar(progress))
+    if as_json:
+        _print_json(report.as_json())
+    else:
+        err.print(f"[green]{report.documents_added} added[/], {report.duplicates} duplicates, "
+                  f"{report.unchanged} already stored, [red]{len(report.rejected)} rejected[/]")
+        for rejection in report.rejected:
+            err.print(f"  [red]rejected[/] {rejection.origin}: {rejection.reason}", highlight=False)
+    raise typer.Exit(1 if report.rejected else 0)
+
+
+def _documents_table(documents: list[StoredDocument], title: str) -> Table:
+    table = Table(title=title, show_lines=False)
+    for column in ("id", "published", "lang", "words", "title", "origin"):
+        table.add_column(column, overflow="fold")
+    for doc in documents:
+        table.add_row(doc.id, doc.published or "-", doc.language or "-", str(doc.word_count),
+                      (doc.title or "")[:70], doc.origin)
+    return table
+
+
+def _listing(doc: StoredDocument) -> dict:
+    row = asdict(doc)
+    for heavy in ("clean_text", "raw_text", "origins"):
+        row.pop(heavy)
+    return row
+
+
+@app.command()
+def docs(
+    ctx: typer.Context,
+    limit: int = typer.Option(100, min=1, max=100000, help="Rows to show."),
+    offset: int = typer.Option(0, min=0, help="Rows to skip."),
+    include_duplicates: bool = typer.Option(False, "--all", help="Include near-duplicates."),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """List stored documents."""
+    with _store(ctx) as store:
+        documents = store.list_documents(limit, offset, include_duplicates)
+    if as_json:
+        _print_json([_listing(doc) for doc in documents])
+    else:
+        out.print(_documents_table(documents, f"{len(documents)} documents"))
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    doc_id: str = typer.Argument(..., help="Document id or a unique prefix of it."),
+    raw: bool = typer.Option(False, "--raw", help="Show the raw text as read, not the clean text."),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """Show one document: metadata and text."""
+    with _store(ctx) as store:
+        doc = store.get_document(doc_id)
+    if doc is None:
+        err.print(f"[red]no document with id (or unique prefix) {doc_id!r}[/]")
+        raise typer.Exit(1)
+    if as_json:
+        _print_json(asdict(doc))
+        return
+    out.print(f"[bold]{doc.title or '(untitled)'}[/]")
+    for label, value in (("id", doc.id), ("origin", ", ".join(doc.origins) or doc.origin),
+                         ("url", doc.url), ("source", doc.source),
+                         ("published", doc.published or f"unknown ({doc.published_note})"),
+                         ("language", (doc.language or "?") + (" (mixed)" if doc.mixed_language else "")),
+                         ("duplicate of", doc.duplicate_of)):
+        if value:
+            out.print(f"[dim]{label:>12}[/] {value}", highlight=False)
+    out.print()
+    out.print(doc.raw_text if raw else doc.clean_text, highlight=False, markup=False)
+
+
+@app.command()
+def stats(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help=JSON_HELP)) -> None:
+    """Counts of what the store holds."""
+    with _store(ctx) as store:
+        counts = store.stats()
+        languages = language_counts(store.conn)
+    if as_json:
+        _print_json({**counts, "languages": languages})
+        return
+    table = Table(title=f"accord store {ctx.obj['db']}", show_header=False)
+    for key, value in counts.items():
+        table.add_row(key.replace("_", " "), f"{value:,}")
+    table.add_row("languages", ", ".join(f"{k} {v}" for k, v in languages.items()) or "-")
+    out.print(table)
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    query: str = typer.Argument(..., help='Words to find, e.g. "vung ang"; FTS5 operators allowed.'),
+    limit: int = typer.Option(20, min=1, max=1000, help="Most results to show."),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """Full-text search, case- and diacritic-insensitive ("to lam" finds "Tô Lâm")."""
+    with _store(ctx) as store:
+        try:
+            hits = store.search(query, limit)
+        except SearchSyntaxError as error:
+            err.print(f"[red]{error}[/]")
+            raise typer.Exit(2)
+    if as_json:
+        _print_json([{**_listing(hit.document), "snippet": hit.snippet, "rank": hit.rank}
+                     for hit in hits])
+        return
+    if not hits:
+        out.print("no matches")
+    for hit in hits:
+        out.print(f"[bold]{hit.document.id}[/] {hit.document.title or ''} "
+                  f"[dim]{hit.document.published or ''}[/]", highlight=False)
+        out.print(f"    {hit.snippet}", highlight=False, markup=False)
+
+
+@app.command()
+def rejected(
+    ctx: typer.Context,
+    limit: int = typer.Option(1000, min=1, help="Most rows to show."),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """List inputs refused at ingest, with their reasons."""
+    with _store(ctx) as store:
+        rows = store.rejections(limit)
+    if as_json:
+        _print_json([{"origin": r.origin, "reason": r.reason} for r in rows])
+        return
+    table = Table(title=f"{len(rows)} rejected inputs")
+    table.add_column("origin", overflow="fold")
+    table.add_column("reason", overflow="fold")
+    for row in rows:
+        table.add_row(row.origin, row.reason)
+    out.print(table)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except sqlite3.DatabaseError as error:
+        err.print(f"[red]store error: {error}[/]")
+        sys.exit(1)

@@ -1,0 +1,9 @@
+"""Exceptions shared across accord's layers."""
+
+
+class Rejected(Exception):
+    """An input that cannot become a document; the message is the one-line reason."""
+
+
+class SearchSyntaxError(ValueError):
+    """A full-text query that SQLite FTS5 cannot parse."""

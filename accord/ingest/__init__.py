@@ -1,0 +1,1 @@
+"""Sources to clean documents: reading, format detection, cleaning, dating, dedup."""

@@ -1,0 +1,72 @@
+"""Turn a raw article into a clean, dated, language-tagged Document."""
+
+from __future__ import annotations
+
+from accord.errors import Rejected
+from accord.ingest.clean import clean_text, normalise, split_paragraphs
+from accord.ingest.dedup import content_id, minhash_signature
+from accord.ingest.language import LanguageGuess, detect_language, dominant_language, is_mixed
+from accord.ingest.pubdate import infer_hints, resolve_published
+from accord.models import Document, Paragraph, RawArticle
+
+MIN_CLEAN_CHARS = 20
+
+
+def build_document(raw: RawArticle) -> Document:
+    """Clean the article, find its date and languages, and key it by content hash.
+
+    Raises Rejected when nothing of the article survives cleaning.
+    """
+    cleaned = clean_text(raw.text)
+    if len(cleaned.text.strip()) < MIN_CLEAN_CHARS:
+        raise Rejected("no article text left after cleaning")
+    texts = [cleaned.text[start:end] for start, end in cleaned.paragraphs]
+    guesses = [detect_language(text) for text in texts]
+    stated_language = _language_code(raw.language)
+    language = stated_language or dominant_language(texts, guesses)
+    # Mixed language is judged on everything the page showed, captions included.
+    shown = split_paragraphs(normalise(raw.text))
+    mixed = is_mixed(shown, [detect_language(p) for p in shown], language)
+    published = resolve_published(raw.published, normalise(raw.text),
+                                  infer_hints(raw.text, raw.url, language))
+    return Document(
+        id=content_id(cleaned.text),
+        origin=raw.origin,
+        format=raw.format,
+        raw_text=raw.text,
+        clean_text=cleaned.text,
+        published=published,
+        url=raw.url,
+        title=_one_line(raw.title) or _title_from_text(texts, guesses, language),
+        source=_one_line(raw.source),
+        language=language,
+        mixed_language=mixed,
+        paragraphs=tuple(Paragraph(start, end, guess.code, round(guess.score, 3))
+                         for (start, end), guess in zip(cleaned.paragraphs, guesses)),
+        minhash=minhash_signature(cleaned.text),
+    )
+
+
+def _language_code(value: str | None) -> str | None:
+    if not value:
+        return None
+    code = value.strip().lower().replace("_", "-").split("-")[0]
+    return code if code.isalpha() and 2 <= len(code) <= 3 else None
+
+
+def _one_line(value: str | None) -> str | None:
+    return " ".join(value.split())[:500] if value and value.strip() else None
+
+
+def _title_from_text(paragraphs: list[str], guesses: list[LanguageGuess],
+                     language: str | None) -> str | None:
+    """A headline-like opening paragraph serves as the title: short, in the article's language."""
+    for paragraph, guess in list(zip(paragraphs, guesses))[:3]:
+        if guess.code not in (None, language) and guess.score >= 0.5:
+            continue  # a site banner in another language
+        if len(paragraph) <= 160 and not paragraph.rstrip().endswith("."):
+            return paragraph
+        if len(paragraph) <= 100:
+            return paragraph.rstrip(". ")
+        return None
+    return None

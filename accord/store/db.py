@@ -1,0 +1,172 @@
+"""Opening the store and the single writer: one transaction per document."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from accord.folding import fold
+from accord.ingest.dedup import NEAR_DUPLICATE_THRESHOLD, band_keys, similarity
+from accord.models import Document, Rejection, SearchHit, StoredDocument
+from accord.store import queries
+from accord.store.migrations import apply_migrations
+
+DEFAULT_DB = "accord.db"
+
+
+def default_db_path() -> str:
+    """The store path: $ACCORD_DB, else ./accord.db."""
+    return os.environ.get("ACCORD_DB") or DEFAULT_DB
+
+
+@dataclass(frozen=True)
+class AddOutcome:
+    """What adding one document did: 'added', 'unchanged', 'duplicate' or 'near_duplicate'."""
+
+    status: str
+    doc_id: str
+    duplicate_of: str | None = None
+    similarity: float | None = None
+
+
+def connect(path: str | Path, read_only: bool = False) -> sqlite3.Connection:
+    """A connection with WAL, foreign keys and a generous busy timeout."""
+    if read_only and str(path) != ":memory:":
+        conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True,
+                               isolation_level=None, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 30000")
+    if not read_only:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+    return conn
+
+
+def open_store(path: str | Path | None = None) -> "Store":
+    """Open (creating if needed) the store at `path` and apply pending migrations."""
+    path = path or default_db_path()
+    if str(path) != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    conn = connect(path)
+    apply_migrations(conn)
+    return Store(conn, str(path))
+
+
+class Store:
+    """The store: the writer methods and the read queries over one connection."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str):
+        self.conn = conn
+        self.path = path
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE ... COMMIT, rolled back on any error: all of it or none of it."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # -- writing ---------------------------------------------------------
+
+    def add_document(self, doc: Document,
+                     threshold: float = NEAR_DUPLICATE_THRESHOLD) -> AddOutcome:
+        """Store a document in one transaction, linking it if it repeats a stored one."""
+        with self.transaction() as conn:
+            if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone():
+                added = conn.execute(
+                    "INSERT OR IGNORE INTO document_origins(doc_id, origin) VALUES (?, ?)",
+                    (doc.id, doc.origin)).rowcount
+                return AddOutcome("duplicate" if added else "unchanged", doc.id, doc.id, 1.0)
+            original, score = self._near_duplicate_of(doc, threshold)
+            self._insert(conn, doc, original, score)
+        if original:
+            return AddOutcome("near_duplicate", doc.id, original, score)
+        return AddOutcome("added", doc.id)
+
+    def _near_duplicate_of(self, doc: Document, threshold: float) -> tuple[str | None, float | None]:
+        keys = band_keys(doc.minhash)
+        clause = " OR ".join("(band = ? AND key = ?)" for _ in keys)
+        params = [value for pair in keys for value in pair]
+        rows = self.conn.execute(
+            f"SELECT DISTINCT d.id, d.minhash, d.duplicate_of FROM minhash_bands b "
+            f"JOIN documents d ON d.id = b.doc_id WHERE {clause}", params).fetchall()
+        best: tuple[str | None, float | None] = (None, None)
+        for row in rows:
+            score = similarity(doc.minhash, row["minhash"])
+            if score >= threshold and (best[1] is None or score > best[1]):
+                best = (row["duplicate_of"] or row["id"], round(score, 3))
+        return best
+
+    def _insert(self, conn: sqlite3.Connection, doc: Document, original: str | None,
+                score: float | None) -> None:
+        cursor = conn.execute(
+            """INSERT INTO documents(id, origin, format, url, title, published, published_from,
+                   published_note, source, language, mixed_language, word_count, raw_text,
+                   clean_text, minhash, duplicate_of, duplicate_similarity)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (doc.id, doc.origin, doc.format, doc.url, doc.title, doc.published.iso,
+             doc.published.found_in, doc.published.note, doc.source, doc.language,
+             int(doc.mixed_language), doc.word_count, doc.raw_text, doc.clean_text, doc.minhash,
+             original, score))
+        conn.execute("INSERT INTO document_origins(doc_id, origin) VALUES (?, ?)", (doc.id, doc.origin))
+        conn.executemany(
+            "INSERT INTO paragraphs(doc_id, idx, start, end, language, score) VALUES (?, ?, ?, ?, ?, ?)",
+            [(doc.id, i, p.start, p.end, p.language, p.score) for i, p in enumerate(doc.paragraphs)])
+        conn.executemany("INSERT OR IGNORE INTO minhash_bands(band, key, doc_id) VALUES (?, ?, ?)",
+                         [(band, key, doc.id) for band, key in band_keys(doc.minhash)])
+        if original is None:
+            conn.execute("INSERT INTO documents_fts(rowid, title, body) VALUES (?, ?, ?)",
+                         (cursor.lastrowid, fold(doc.title or ""), fold(doc.clean_text)))
+
+    def record_rejection(self, rejection: Rejection) -> None:
+        """Keep a refused input with its reason; seeing it again only updates the count."""
+        with self.transaction() as conn:
+            conn.execute(
+                """INSERT INTO rejected(origin, reason) VALUES (?, ?)
+                   ON CONFLICT(origin, reason) DO UPDATE SET times = times + 1,
+                   last_seen = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')""",
+                (rejection.origin, rejection.reason))
+
+    # -- reading ---------------------------------------------------------
+
+    def list_documents(self, limit: int = 100, offset: int = 0,
+                       include_duplicates: bool = False) -> list[StoredDocument]:
+        """Documents in ingest order."""
+        return queries.list_documents(self.conn, limit, offset, include_duplicates)
+
+    def get_document(self, id_or_prefix: str) -> StoredDocument | None:
+        """One document by id or unique id prefix, with its texts and origins."""
+        return queries.get_document(self.conn, id_or_prefix)
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Full-text search, case- and diacritic-insensitive, best first."""
+        return queries.search(self.conn, query, limit)
+
+    def stats(self) -> dict[str, int]:
+        """Counts of documents, duplicates, rejections and words."""
+        return queries.stats(self.conn)
+
+    def rejections(self, limit: int = 1000) -> list[Rejection]:
+        """Recorded rejections, most recent first."""
+        return queries.rejections(self.conn, limit)

@@ -1,0 +1,93 @@
+"""Small, named schema migrations, applied in order on open and recorded in `_migrations`.
+
+Add a migration by appending to MIGRATIONS; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+MIGRATIONS: list[tuple[str, str]] = [
+    ("001_documents", """
+        CREATE TABLE documents (
+            id TEXT PRIMARY KEY,
+            origin TEXT NOT NULL,
+            format TEXT NOT NULL,
+            url TEXT,
+            title TEXT,
+            published TEXT,
+            published_from TEXT,
+            published_note TEXT,
+            source TEXT,
+            language TEXT,
+            mixed_language INTEGER NOT NULL DEFAULT 0,
+            word_count INTEGER NOT NULL DEFAULT 0,
+            raw_text TEXT NOT NULL,
+            clean_text TEXT NOT NULL,
+            minhash BLOB,
+            duplicate_of TEXT REFERENCES documents(id),
+            duplicate_similarity REAL,
+            ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        );
+        CREATE INDEX documents_published ON documents(published);
+        CREATE INDEX documents_duplicate_of ON documents(duplicate_of);
+        CREATE TABLE document_origins (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            origin TEXT NOT NULL,
+            first_seen TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+            PRIMARY KEY (doc_id, origin)
+        ) WITHOUT ROWID;
+        CREATE TABLE paragraphs (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            language TEXT,
+            score REAL,
+            PRIMARY KEY (doc_id, idx)
+        ) WITHOUT ROWID;
+        CREATE TABLE minhash_bands (
+            band INTEGER NOT NULL,
+            key INTEGER NOT NULL,
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            PRIMARY KEY (band, key, doc_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX minhash_bands_doc ON minhash_bands(doc_id);
+        CREATE TABLE rejected (
+            id INTEGER PRIMARY KEY,
+            origin TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            first_seen TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+            last_seen TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+            times INTEGER NOT NULL DEFAULT 1,
+            UNIQUE (origin, reason)
+        );
+    """),
+    ("002_documents_fts", """
+        -- Contentless: the indexed text is the folded copy (see accord.folding), whose
+        -- character offsets equal the original's; snippets are cut from documents.
+        CREATE VIRTUAL TABLE documents_fts USING fts5(
+            title, body, content='', tokenize="unicode61 remove_diacritics 2"
+        );
+    """),
+]
+
+
+def apply_migrations(conn: sqlite3.Connection) -> list[str]:
+    """Apply every migration not yet recorded; return the names applied now."""
+    conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, "
+                 "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))")
+    done = {row[0] for row in conn.execute("SELECT name FROM _migrations")}
+    applied = []
+    for name, sql in MIGRATIONS:
+        if name in done:
+            continue
+        # executescript commits first; wrapping in BEGIN/COMMIT keeps each migration atomic.
+        try:
+            conn.executescript(f"BEGIN;\n{sql}\nINSERT INTO _migrations(name) VALUES ('{name}');\nCOMMIT;")
+        except sqlite3.Error:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        applied.append(name)
+    return applied
