@@ -33,6 +33,8 @@ _SOCIAL = re.compile(
     r"\b(share (this|on|via)|tweet|follow us|subscribe|sign up|newsletter|copy link|print this"
     r"|email this|whatsapp|telegram|facebook|twitter|linkedin|instagram|youtube|tiktok|zalo"
     r"|download (our|the) app)\b", re.IGNORECASE)
+# Words of a line that speaks to the reader ("Like us on Facebook"); "US" is a country.
+_TO_READER = re.compile(r"\b([Uu]s|[Oo]ur|[Yy]ou|[Yy]our|[Hh]ere|[Cc]lick|[Tt]ap)\b")
 _PROMPT = re.compile(
     r"^(please )?(leave|post|add|write) (a |your )?(comment|reply)|^log ?in to comment"
     r"|^be the first to comment|^join the (discussion|conversation)|^advertisement$"
@@ -126,7 +128,11 @@ def furniture_reason(paragraph: str) -> str | None:
         return "image caption label"
     if _PROMPT.match(paragraph) and len(paragraph) <= 120:
         return "comment prompt or notice"
-    if len(paragraph) <= 120 and _SOCIAL.search(paragraph) and len(paragraph.split()) <= 16:
+    social = _SOCIAL.search(paragraph)
+    if social and len(paragraph) <= 120 and len(paragraph.split()) <= 16 and (
+            not any(ch.isalnum() for ch in paragraph[:social.start()])
+            or _TO_READER.search(paragraph)):
+        # A short sentence that merely names a platform ("Uganda blocked Facebook.") is text.
         return "share or follow line"
     return None
 

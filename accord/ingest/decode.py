@@ -34,9 +34,19 @@ def decode_bytes(data: bytes) -> str:
         return _without_nul(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
-    guess = from_bytes(data).best()
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return _without_nul(damaged)
+    matches = from_bytes(data)
+    guess = matches.best()
     if guess is None or guess.encoding is None:
         raise Rejected("undecodable bytes: not UTF-8 and no other text encoding fits")
+    # charset-normalizer breaks ties between single-byte encodings arbitrarily (cp1250 reads
+    # Latin-1 "negociação" as "negociaçăo"); of equally good readings take cp1252, the web's default.
+    for match in matches:
+        if (match.encoding == "cp1252" and match.chaos <= guess.chaos
+                and match.coherence >= guess.coherence):
+            guess = match
     return _without_nul(str(guess))
 
 
@@ -48,6 +58,18 @@ def _decoded(data: bytes, encoding: str) -> str:
     if not text.strip():
         raise Rejected("empty file")
     return _without_nul(text)
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few broken sequences (a cut-off last character, a stray byte), repaired.
+
+    Left to charset-normalizer, such text is read as some other encoding and every
+    non-ASCII character is garbled; here only the broken bytes become U+FFFD.
+    """
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd")
+    valid = sum(1 for ch in text if ord(ch) > 127) - broken
+    return text if broken and valid >= 10 * broken else None
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -10,6 +10,7 @@ import lxml.html
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
 
+from accord.ingest.pubdate import parse_stated_date
 from accord.models import InputItem, RawArticle, Rejection
 
 _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "br"}
@@ -77,6 +78,14 @@ def html_fragment_to_text(html: str) -> str:
 
 
 def _entry_date(entry) -> str | None:
+    """The entry's date as stated, else feedparser's reading of it.
+
+    feedparser's parsed dates are converted to UTC, which moves a date stated late
+    or early in the day (Tue, 05 Mar 2024 01:30 +0530) to the day before or after.
+    """
+    for key in ("published", "updated"):
+        if entry.get(key) and parse_stated_date(entry[key]):
+            return entry[key]
     for key in ("published_parsed", "updated_parsed"):
         value = entry.get(key)
         if value:

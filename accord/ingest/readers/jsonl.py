@@ -20,7 +20,9 @@ def read_jsonl(item: InputItem) -> Iterator[RawArticle | Rejection]:
     except Rejected as error:
         yield Rejection(item.origin, str(error))
         return
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Split on newlines only: str.splitlines() also breaks at U+2028 and other separators
+    # that JSON allows unescaped inside strings.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         origin = f"{item.origin}:{number}"

@@ -1,0 +1,278 @@
+"""People and the countries they act for, found per document.
+
+Three sources feed the person list: gazetteer office holders, runs of
+capitalised words behind a title ("Lao Prime Minister Sonexay Siphandone"), and
+spaCy's PERSON entities. Mentions of one person are merged within a document
+(partial names, transliteration variants), and each person gets a country from
+the gazetteer, else from the title's context, else from the sentence's pair.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from rapidfuzz import fuzz
+
+from accord.extract.gazetteer import Gazetteer, Mention
+from accord.extract.nlp import Sentence
+from accord.extract.records import Evidence, Person
+from accord.folding import fold
+
+FUZZY_SAME_PERSON = 88
+_NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.-]*$")
+_NOT_NAMES = {"the", "of", "and", "in", "on", "for", "to", "a", "an", "at", "by", "with",
+              "january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+              "thursday", "friday", "saturday", "sunday", "photo", "source", "news", "times",
+              "post", "daily", "agency", "newspaper", "online", "tv", "radio", "honor", "guard",
+              "palace", "hall", "house", "square", "monument", "park", "port", "airport",
+              "railway", "road", "street", "bridge", "river", "sea", "ocean", "mountain",
+              "trail", "route", "corridor", "highway", "pass", "valley", "lake", "dam", "plant",
+              "zone", "gate", "border", "pier", "station", "center", "centre", "stadium",
+              "province", "city", "district", "village", "capital", "region", "island",
+              "day", "week", "month", "year", "congress", "session", "meeting", "summit",
+              "medal", "order", "award", "prize", "treaty", "agreement", "protocol",
+              "memorandum", "declaration", "statement", "strategy", "plan", "project",
+              "university", "school", "institute", "academy", "hospital", "company", "group",
+              "bank", "fund", "corporation", "ltd", "inc", "co", "party", "parties", "friendship",
+              "solidarity", "cooperation", "partnership", "vision", "unknown", "soldier",
+              "according", "during", "after", "before", "following", "since", "while"}
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """Title and institution words (accord/data/lexicon/titles.txt)."""
+    text = resources.files("accord").joinpath("data/lexicon/titles.txt").read_text("utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def surname_countries() -> dict[str, str]:
+    """Distinctive family names and their country (accord/data/lexicon/surnames.tsv)."""
+    text = resources.files("accord").joinpath("data/lexicon/surnames.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines()[1:]
+            if line.strip() and not line.startswith("#")]
+    return {fold(name): iso3.strip() for name, iso3 in rows if not name.startswith("surname")}
+
+
+@dataclass
+class _Candidate:
+    name: str
+    start: int
+    end: int
+    sentence: Sentence
+    title: str | None
+    country: str | None
+    from_gazetteer: bool
+    confident: bool
+    aliases: set[str] = field(default_factory=set)
+
+
+def find_people(sentences: list[Sentence], mentions: list[Mention], gazetteer: Gazetteer) -> list[Person]:
+    """People named in a document, one record per person, with country and role."""
+    candidates = []
+    for sentence in sentences:
+        sentence_mentions = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        candidates.extend(_candidates_in(sentence, sentence_mentions, gazetteer))
+    merged = _merge(candidates)
+    people = []
+    for candidate in merged:
+        country = candidate.country or _surname_country(candidate.name)
+        sent = candidate.sentence
+        people.append(Person(
+            name=candidate.name, country=country, role=candidate.title,
+            evidence=Evidence(sent.text, sent.start, sent.end, candidate.start, candidate.end),
+            aliases=tuple(sorted(candidate.aliases - {candidate.name})),
+            confidence=0.9 if candidate.from_gazetteer else 0.7 if candidate.confident else 0.5,
+            source="gazetteer" if candidate.from_gazetteer else "title" if candidate.title else "ner"))
+    return people
+
+
+def _candidates_in(sentence: Sentence, mentions: list[Mention], gazetteer: Gazetteer) -> list[_Candidate]:
+    span = sentence.span
+    person_tokens = {t.i for ent in span.ents if ent.label_ == "PERSON" for t in ent}
+    titles = title_words()
+    found: list[_Candidate] = []
+    tokens = list(span)
+    index = 0
+    while index < len(tokens):
+        if not _capitalised(tokens[index]):
+            index += 1
+            continue
+        end = index
+        while end < len(tokens) and _capitalised(tokens[end]):
+            end += 1
+        run = tokens[index:end]
+        index = end
+        found.extend(_names_in_run(run, sentence, mentions, person_tokens, titles, gazetteer))
+    return found
+
+
+def _capitalised(token) -> bool:
+    text = token.text
+    if token.i == token.sent.start and token.pos_ == "VERB":
+        return False
+    return bool(_NAME_TOKEN.match(text)) and text[0].isupper()
+
+
+def _names_in_run(run, sentence: Sentence, mentions: list[Mention], person_tokens: set[int],
+                  titles: frozenset[str], gazetteer: Gazetteer) -> list[_Candidate]:
+    """Split a run of capitalised tokens into title words and a name, and judge the name."""
+    offset = sentence.offset
+    # Gazetteer person mentions inside the run are names by themselves.
+    run_start, run_end = offset + run[0].idx, offset + run[-1].idx + len(run[-1])
+    for mention in mentions:
+        if mention.kind == "person" and run_start <= mention.start < run_end:
+            title, _ = _title_and_context(sentence, mention.start - offset, mentions, titles)
+            return [_Candidate(mention.key, mention.start, mention.end, sentence, title,
+                               mention.country, True, True, {mention.text, mention.key})]
+    # Strip title and institution words (and gazetteer words) from the left.
+    cut = 0
+    while cut < len(run) and (run[cut].text.lower().strip(".") in titles
+                              or run[cut].text.lower() in titles
+                              or _in_mention(offset + run[cut].idx, mentions)):
+        cut += 1
+    name_tokens = run[cut:]
+    while name_tokens and name_tokens[-1].text.lower() in ("’s", "'s", "’", "'"):
+        name_tokens = name_tokens[:-1]
+    # A name stops where title or institution words start again ("Nguyen Van A Party").
+    for position, token in enumerate(name_tokens):
+        if token.text.lower() in titles or _in_mention(offset + token.idx, mentions):
+            name_tokens = name_tokens[:position]
+            break
+    if not name_tokens or len(name_tokens) > 4:
+        return []
+    words = [t.text for t in name_tokens]
+    if any(w.lower() in _NOT_NAMES for w in words) or any(w.isupper() and len(w) > 1 for w in words):
+        return []
+    if any(t.tag_ in ("NNS", "NNPS") or t.pos_ not in ("PROPN", "NOUN", "ADJ", "VERB", "X")
+           for t in name_tokens) or _hyphen_follows(name_tokens[-1]):
+        return []
+    titled = cut > 0 and run[cut - 1].text.lower().strip(".") in titles
+    is_ner = any(t.i in person_tokens for t in name_tokens)
+    if len(name_tokens) == 1 and (name_tokens[0].pos_ != "PROPN" or not is_ner):
+        return []  # a lone word after a title is a name only when NER agrees
+    byline = _after_by(name_tokens[0])
+    if not (titled or (is_ner and len(words) >= 2) or (byline and len(words) >= 2)):
+        return []
+    if len(words) == 1 and not titled:
+        return []
+    start = offset + name_tokens[0].idx
+    end = offset + name_tokens[-1].idx + len(name_tokens[-1])
+    name = sentence.span.doc.text[name_tokens[0].idx:name_tokens[-1].idx + len(name_tokens[-1])]
+    title, country = _title_and_context(sentence, name_tokens[0].idx, mentions, titles)
+    holder = _gazetteer_match(name, gazetteer)
+    if holder:
+        return [_Candidate(holder[0], start, end, sentence, title, holder[1], True, True,
+                           {name, holder[0]})]
+    return [_Candidate(name, start, end, sentence, title, country, False, titled or is_ner, {name})]
+
+
+def _hyphen_follows(token) -> bool:
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and following.text in ("-", "–") and following.idx == token.idx + len(token)
+
+
+def _after_by(token) -> bool:
+    previous = token.nbor(-1) if token.i > token.sent.start else None
+    return previous is not None and previous.text.lower() == "by"
+
+
+def _in_mention(position: int, mentions: list[Mention]) -> bool:
+    return any(m.kind != "person" and m.start <= position < m.end for m in mentions)
+
+
+def _title_and_context(sentence: Sentence, name_idx: int, mentions: list[Mention],
+                       titles: frozenset[str]) -> tuple[str | None, str | None]:
+    """The title words before a name (within its clause) and the nearest country they name."""
+    tokens = [t for t in sentence.span if t.idx < name_idx]
+    window = []
+    for token in reversed(tokens):
+        if token.pos_ in ("VERB", "AUX") or token.text in (";", ":") or \
+                token.text.lower() in ("with", "by", "and", "to") and window and \
+                window[-1].text[0].islower():
+            break
+        window.append(token)
+        if len(window) >= 14:
+            break
+    window.reverse()
+    title = _title_text(window, titles)
+    country = None
+    lo = sentence.offset + (window[0].idx if window else name_idx)
+    if len(tokens) >= 2 and tokens[-1].lower_ == "by" and tokens[-2].lower_ in _LED:
+        lo = sentence.start  # "a delegation of the X Party led by NAME": the party names the country
+    hi = sentence.offset + name_idx
+    inside = [m for m in mentions if lo <= m.start < hi and m.country and m.kind != "person"]
+    if inside:
+        country = inside[-1].country
+    return title, country
+
+
+_LED = {"led", "headed", "chaired", "accompanied"}
+
+
+def _title_text(window, titles: frozenset[str]) -> str | None:
+    """The title words right before a name, e.g. "Deputy Prime Minister"."""
+    words = [t.text for t in window if t.text.lower().strip(".") in titles
+             or t.lower_ in ("of", "the", "and")]
+    while words and words[0].lower() in ("of", "the", "and"):
+        words.pop(0)
+    while words and words[-1].lower() in ("of", "the", "and"):
+        words.pop()
+    return " ".join(words) or None
+
+
+def _gazetteer_match(name: str, gazetteer: Gazetteer) -> tuple[str, str] | None:
+    """A gazetteer office holder with this name, exactly or as a transliteration variant."""
+    exact = gazetteer.holders_named(name)
+    if exact:
+        return exact[0].name, exact[0].country
+    folded = fold(name)
+    best = None
+    for holder in gazetteer.holders:
+        for alias in (holder.name, *holder.aliases):
+            score = fuzz.ratio(folded, fold(alias))
+            if score >= FUZZY_SAME_PERSON and (best is None or score > best[0]):
+                best = (score, holder.name, holder.country)
+    return (best[1], best[2]) if best else None
+
+
+def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
+    """One candidate per person: full names absorb partial names and spelling variants."""
+    full = sorted(candidates, key=lambda c: -len(c.name.split()))
+    people: list[_Candidate] = []
+    for candidate in full:
+        same = next((p for p in people if _same_person(p, candidate)), None)
+        if same is None:
+            people.append(candidate)
+            continue
+        same.aliases |= candidate.aliases
+        same.country = same.country or candidate.country
+        same.title = same.title or candidate.title
+        same.from_gazetteer = same.from_gazetteer or candidate.from_gazetteer
+        if candidate.start < same.start and len(candidate.name.split()) == len(same.name.split()):
+            same.start, same.end, same.sentence = candidate.start, candidate.end, candidate.sentence
+    return sorted(people, key=lambda p: p.start)
+
+
+def _same_person(known: _Candidate, other: _Candidate) -> bool:
+    a, b = fold(known.name), fold(other.name)
+    if a == b:
+        return True
+    a_tokens, b_tokens = a.split(), b.split()
+    if len(b_tokens) < len(a_tokens) and all(t in a_tokens for t in b_tokens):
+        return True  # a partial name ("Thongloun") of a full one ("Thongloun Sisoulith")
+    return len(a_tokens) == len(b_tokens) and fuzz.ratio(a, b) >= FUZZY_SAME_PERSON
+
+
+def _surname_country(name: str) -> str | None:
+    table = surname_countries()
+    tokens = fold(name).split()
+    for token in (tokens[:1] + tokens[-1:]):
+        if token in table:
+            return table[token]
+    return None

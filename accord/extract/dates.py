@@ -1,0 +1,196 @@
+"""Date expressions in sentences, with precision, anchored to the publication date.
+
+dateparser reads single date strings well but misreads periods ("first 7 months
+of 2024") and ranges ("December 1-2"), and cannot tell an event date from a
+deadline ("by 2030"), so sentence-level date finding is done with these rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from accord.extract.records import DateValue
+
+MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+          "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+          "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+          "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:[-–]|to|and)\s*\d{1,2}(?:st|nd|rd|th)?)?"
+_YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<day>\d{2})\b")),
+    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,\s*|\s+){_YEAR}\b", re.I)),
+    ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I)),
+    ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*\d{{4}})(?!\s*(?:billion|million|%|per))", re.I)),
+    ("dm", re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?!,?\s*\d{{4}})", re.I)),
+    ("my", re.compile(rf"\b{_MONTH}\s*,?\s+{_YEAR}\b", re.I)),
+    ("year", re.compile(rf"(?<![\d–-]){_YEAR}(?![\d–-]|\s*(?:MW|GW|USD|km|people|persons|students))", re.I)),
+    ("same", re.compile(r"\b(?:the\s+)?same\s+(?P<unit>day|morning|afternoon|evening|night)\b|\bthat\s+(?P<unit2>day|morning|afternoon|evening)\b", re.I)),
+    ("weekday", re.compile(r"\bon\s+(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I)),
+    ("relative", re.compile(r"\b(?P<rel>yesterday|today|last\s+year|this\s+year|last\s+month|this\s+month|next\s+year|next\s+month)\b", re.I)),
+]
+_DEADLINE_BEFORE = re.compile(r"(?:\bby|\buntil|\btill|\bto|\btowards|\bthrough|\bbefore|\bvision|\bfor the period|\bperiod)\s+(?:the\s+end\s+of\s+)?$", re.I)
+_PERIOD_BEFORE = re.compile(r"\b(?:first|last|past|initial)\s+\w+\s+(?:months?|quarters?|weeks?|years?)\s+of\s+$", re.I)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date found in a sentence: span within the sentence, value (None if unresolvable), kind.
+
+    `kind` is "explicit" (full date or year stated), "partial" (year taken from
+    context), "relative" (resolved against the publication date or the last
+    explicit date), "deadline" (by 2030) or "period" (first 7 months of 2024).
+    """
+
+    start: int
+    end: int
+    text: str
+    value: DateValue | None
+    kind: str
+    parenthetical: bool = False
+
+
+@dataclass
+class DateContext:
+    """What relative and partial dates are resolved against, updated sentence by sentence."""
+
+    published: date | None = None
+    document_year: int | None = None  # stands in for the publication year when that is unknown
+    anchor: DateValue | None = None  # the last explicit recent date in the text
+    history: list[DateValue] = field(default_factory=list)
+
+    @property
+    def reference_year(self) -> int | None:
+        """The year a partial date ("December 1") takes."""
+        if self.anchor and self.anchor.precision in ("day", "month"):
+            return self.anchor.year
+        if self.published:
+            return self.published.year
+        return self.document_year
+
+    def remember(self, value: DateValue) -> None:
+        """Make `value` the anchor for later relative references when it is recent."""
+        self.history.append(value)
+        if value.precision == "year":
+            return
+        ref = self.published.year if self.published else self.document_year
+        if ref is None or value.year >= ref - 1:
+            self.anchor = value
+
+
+def find_dates(sentence: str, context: DateContext) -> list[DateMention]:
+    """Every date expression in the sentence, resolved as far as the context allows."""
+    taken: list[tuple[int, int]] = []
+    mentions = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(sentence):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            mention = _resolve(kind, match, sentence, context)
+            if mention is None:
+                continue
+            taken.append((match.start(), match.end()))
+            mentions.append(mention)
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _resolve(kind: str, match: re.Match, sentence: str, context: DateContext) -> DateMention | None:
+    groups = match.groupdict()
+    before = sentence[max(0, match.start() - 40):match.start()]
+    parenthetical = sentence[:match.start()].count("(") > sentence[:match.start()].count(")")
+
+    def mention(value: DateValue | None, how: str) -> DateMention:
+        return DateMention(match.start(), match.end(), match.group(0), value, how, parenthetical)
+
+    try:
+        if kind == "iso":
+            return mention(_day(int(groups["year"]), int(groups["m"]), int(groups["day"])), "explicit")
+        if kind in ("mdy", "dmy"):
+            return mention(_day(int(groups["year"]), MONTHS[groups["month"].lower()], int(groups["day"])),
+                           "explicit")
+        if kind in ("md", "dm"):
+            if groups["month"].lower() == "may" and kind == "md" and not re.match(r"May\b", match.group(0)):
+                return None  # the modal verb "may", not the month
+            month, day = MONTHS[groups["month"].lower()], int(groups["day"])
+            year = _year_for(month, day, context)
+            return mention(_day(year, month, day) if year else None, "partial")
+        if kind == "my":
+            if _DEADLINE_BEFORE.search(before):
+                return mention(None, "deadline")
+            return mention(DateValue(f"{int(groups['year']):04d}-{MONTHS[groups['month'].lower()]:02d}",
+                                     "month"), "explicit")
+        if kind == "year":
+            if _DEADLINE_BEFORE.search(before):
+                return mention(None, "deadline")
+            if _PERIOD_BEFORE.search(before):
+                return mention(None, "period")
+            return mention(DateValue(groups["year"], "year"), "explicit")
+        if kind == "same":
+            return mention(context.anchor, "relative")
+        if kind == "weekday":
+            return mention(_weekday(groups["weekday"].lower(), context), "relative")
+        if kind == "relative":
+            return mention(_relative(" ".join(groups["rel"].lower().split()), context), "relative")
+    except ValueError:
+        return None
+    return None
+
+
+def _day(year: int, month: int, day: int) -> DateValue:
+    return DateValue(date(year, month, day).isoformat(), "day")
+
+
+def _year_for(month: int, day: int, context: DateContext) -> int | None:
+    """The year of a date stated without one: that of the anchor or publication, stepping back
+    a year when the date would fall more than a month after publication."""
+    year = context.reference_year
+    if year is None:
+        return None
+    if context.published and not context.anchor:
+        try:
+            if date(year, month, day) > context.published + timedelta(days=31):
+                return year - 1
+        except ValueError:
+            return None
+    return year
+
+
+def _weekday(name: str, context: DateContext) -> DateValue | None:
+    """The latest such weekday on or before publication (news reports the past week)."""
+    if not context.published:
+        return None
+    delta = (context.published.weekday() - WEEKDAYS.index(name)) % 7
+    return DateValue((context.published - timedelta(days=delta)).isoformat(), "day")
+
+
+def _relative(phrase: str, context: DateContext) -> DateValue | None:
+    published = context.published
+    if not published:
+        return None
+    offsets = {"last year": -1, "this year": 0, "next year": 1}
+    if phrase in offsets:
+        return DateValue(str(published.year + offsets[phrase]), "year")
+    if phrase in ("today", "yesterday"):
+        return DateValue((published - timedelta(days=phrase == "yesterday")).isoformat(), "day")
+    month_offset = {"last month": -1, "this month": 0, "next month": 1}[phrase]
+    index = published.year * 12 + published.month - 1 + month_offset
+    return DateValue(f"{index // 12:04d}-{index % 12 + 1:02d}", "month")
+
+
+def infer_document_year(text: str) -> int | None:
+    """The latest year the text states as a past date (not a deadline or a validity period).
+
+    Used only when the publication date is unknown, so that "September 10-13"
+    in an article that otherwise speaks of 2024 takes that year.
+    """
+    context = DateContext()
+    years = [m.value.year for m in find_dates(text, context)
+             if m.value and m.kind == "explicit"]
+    periods = [int(y) for y in re.findall(r"\bof\s+(20\d\d|19\d\d)\b", text)]
+    candidates = years + periods
+    return max(candidates) if candidates else None

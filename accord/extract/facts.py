@@ -1,0 +1,214 @@
+"""Numeric facts: money, energy, people and counted things, with unit, kind, period and target flag.
+
+Written as rules because the parts that matter here (currency written before or
+after the number, "bn", ranges with a shared scale, qualifiers such as "more
+than", and whether a figure is a goal) are not what general number parsers do.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from accord.extract.records import Evidence, Fact
+
+_SCALES = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6,
+           "mn": 1e6, "mln": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}
+_CURRENCIES = {
+    "us$": "USD", "usd": "USD", "$": "USD", "us dollars": "USD", "dollars": "USD", "dollar": "USD",
+    "€": "EUR", "eur": "EUR", "euros": "EUR", "euro": "EUR", "£": "GBP", "gbp": "GBP",
+    "pounds": "GBP", "¥": "JPY", "jpy": "JPY", "yen": "JPY", "yuan": "CNY", "cny": "CNY",
+    "rmb": "CNY", "vnd": "VND", "dong": "VND", "baht": "THB", "thb": "THB", "kip": "LAK",
+    "lak": "LAK", "riel": "KHR", "rupees": "INR", "rupee": "INR", "inr": "INR", "rs": "INR",
+    "won": "KRW", "krw": "KRW", "ringgit": "MYR", "myr": "MYR", "rupiah": "IDR", "idr": "IDR",
+    "pesos": "PHP", "php": "PHP", "sgd": "SGD", "s$": "SGD", "aud": "AUD", "a$": "AUD",
+    "rubles": "RUB", "roubles": "RUB", "rub": "RUB", "shillings": "KES", "ksh": "KES",
+    "kes": "KES", "ugx": "UGX", "tzs": "TZS", "rand": "ZAR", "zar": "ZAR", "naira": "NGN",
+    "reais": "BRL", "brl": "BRL", "r$": "BRL", "chf": "CHF", "francs": "CHF", "cad": "CAD",
+    "c$": "CAD", "aed": "AED", "dirhams": "AED", "riyals": "SAR", "sar": "SAR",
+}
+_COUNTED = {
+    "mw": "MW", "megawatt": "MW", "megawatts": "MW", "gw": "GW", "gigawatt": "GW",
+    "gigawatts": "GW", "kwh": "kWh", "mwh": "MWh", "gwh": "GWh", "kw": "kW",
+    "tonnes": "tonnes", "tons": "tonnes", "tonne": "tonnes", "ton": "tonnes",
+    "km": "km", "kilometres": "km", "kilometers": "km", "hectares": "ha", "ha": "ha",
+    "students": "persons", "people": "persons", "persons": "persons", "workers": "persons",
+    "tourists": "persons", "visitors": "persons", "soldiers": "persons", "troops": "persons",
+    "volunteers": "persons", "experts": "persons", "officials": "persons", "delegates": "persons",
+    "refugees": "persons", "migrants": "persons", "trainees": "persons", "teachers": "persons",
+    "doctors": "persons", "scholarships": "scholarships", "projects": "projects",
+    "project": "projects", "documents": "documents", "agreements": "documents",
+    "deals": "documents", "contracts": "documents", "memoranda": "documents", "mous": "documents",
+    "institutions": "institutions", "universities": "institutions", "schools": "institutions",
+    "enterprises": "enterprises", "companies": "enterprises", "firms": "enterprises",
+    "businesses": "enterprises", "vaccines": "doses", "doses": "doses", "barrels": "barrels",
+    "flights": "flights", "vehicles": "vehicles", "containers": "containers",
+}
+_PERCENT = r"(?:%|\s?per\s?cent|\s?percent)"
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:trillion|billion|million|thousand|bn|tn|mn|mln)\b|[bmk]\b"
+_CUR_BEFORE = r"(?:US\$|S\$|A\$|C\$|R\$|\$|€|£|¥|USD|EUR|GBP|JPY|CNY|RMB|VND|THB|LAK|INR|KRW|Rs\.?|SGD|AUD|CHF|CAD|BRL|ZAR|KES|Ksh|AED|SAR)"
+_CUR_AFTER = (r"(?:US dollars|USD|dollars|dollar|euros|euro|EUR|pounds|GBP|yen|JPY|yuan|CNY|RMB|VND|dong"
+              r"|baht|THB|kip|LAK|riel|rupees|INR|won|KRW|ringgit|rupiah|pesos|SGD|AUD|rubles"
+              r"|roubles|shillings|rand|naira|reais|BRL|CHF|francs|CAD|dirhams|riyals|AED|SAR)\b")
+_QUALIFIER = (r"(?P<qual>more than|over|about|around|approximately|nearly|almost|some|at least"
+              r"|up to|roughly|close to|less than|under|above|below|an estimated|estimated)?\s*")
+_RANGE_TAIL = rf"(?:\s*(?:-|–|to)\s*(?P<num2>{_NUMBER}))?"
+_MONEY = re.compile(
+    rf"{_QUALIFIER}(?:(?P<cur1>{_CUR_BEFORE})\s?(?P<num>{_NUMBER}){_RANGE_TAIL}\s?(?P<scale>{_SCALE})?"
+    rf"|(?P<numb>{_NUMBER}){_RANGE_TAIL.replace('num2', 'num2b')}\s?(?P<scaleb>{_SCALE})?\s?(?P<cur2>{_CUR_AFTER}))",
+    re.I)
+_COUNT = re.compile(
+    rf"{_QUALIFIER}(?P<num>{_NUMBER}){_RANGE_TAIL}\s?(?P<scale>(?:million|thousand|billion)\b)?\s?"
+    rf"(?P<mods>(?:[A-Za-z-]+\s){{0,3}}?)(?P<unit>{'|'.join(sorted(map(re.escape, _COUNTED), key=len, reverse=True))})\b",
+    re.I)
+_PERCENT_RE = re.compile(rf"{_QUALIFIER}(?P<num>{_NUMBER}){_RANGE_TAIL}{_PERCENT}", re.I)
+
+_TARGET = re.compile(
+    r"\b(target|targets|targeted|targeting|goal|goals|aim|aims|aimed|aiming|strive|strives|striving"
+    r"|plan|plans|planned|planning|will|shall|expect|expects|expected|seek|seeks|seeking|towards"
+    r"|toward|pledge|pledged|pledges|commit|committed|set to|intend|intends|projected|forecast"
+    r"|ambition|envisage|envisaged|hope|hopes|would)\b", re.I)
+_DEADLINE = re.compile(r"^\s*(?:[\w-]+\s){0,6}?by\s+(?:the\s+end\s+of\s+)?(19|20)\d\d\b", re.I)
+_KINDS = [
+    ("trade_turnover", r"\btrade|turnover|two-way|bilateral trade|commerce"),
+    ("exports", r"\bexport"),
+    ("imports", r"\bimport"),
+    ("investment", r"\binvest|capital\b|fdi\b"),
+    ("energy", r"\belectricity|power|energy|\bmw\b|megawatt|hydropower|coal|gas\b|oil\b"),
+    ("aid", r"\baid\b|grant|assistance|donat|relief|loan|humanitarian"),
+    ("education", r"\bscholarship|student|education|training|universit|school|institution"),
+    ("tourism", r"\btourist|tourism|visitor"),
+    ("agreements", r"\bdocument|agreement|memorand|deal|contract"),
+    ("projects", r"\bproject"),
+    ("military", r"\btroop|soldier|military|defen[cs]e|weapon|arms\b"),
+]
+_PERIOD = re.compile(
+    r"\b(first|last|past)\s+(\d+|\w+)\s+(months?|quarters?|weeks?)\s+of\s+(19|20)\d\d"
+    r"|\b(in|during|for)\s+(19|20)\d\d\b|\bby\s+(19|20)\d\d\b|\beach year|\bevery year|\bannually"
+    r"|\bper year|\ba year\b|\bto date\b|\bso far\b|\b(19|20)\d\d\s*[-–]\s*(19|20)\d\d", re.I)
+_NOT_AFTER = re.compile(r"^\s*(?:th|st|nd|rd)\b|^(?:-|\s)?(?:year|years|month|months|day|days|hours|"
+                        r"minutes|weeks|anniversary|times|km/h|%)", re.I)
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    value: float
+    value_max: float | None
+    unit: str
+    qualifier: str | None
+
+
+def find_facts(sentence: str, evidence_at, countries: tuple[str, ...] = ()) -> list[Fact]:
+    """Numeric facts stated in a sentence; `evidence_at(start, end)` builds their evidence."""
+    found = _money(sentence) + _percent(sentence)
+    taken = [(f.start, f.end) for f in found]
+    found += [f for f in _counts(sentence) if not any(f.start < e and s < f.end for s, e in taken)]
+    found.sort(key=lambda f: f.start)
+    facts = []
+    previous_target = False
+    previous_end = 0
+    for item in found:
+        window = sentence[previous_end:item.start]
+        after = sentence[item.end:item.end + 60]
+        target = bool(_TARGET.search(window)) or bool(_DEADLINE.match(after)) or \
+            (previous_target and re.fullmatch(r"[^.;]*?\b(and|,)\b[^.;]*", window or "") is not None
+             and not re.search(r"\b(reached|was|were|stood|totalled|totaled|amounted)\b", window))
+        previous_target, previous_end = target, item.end
+        facts.append(Fact(
+            value=item.value, value_max=item.value_max, unit=item.unit,
+            quantity=_kind(sentence, item), is_target=target, qualifier=item.qualifier,
+            period=_period(sentence, item), countries=countries,
+            evidence=evidence_at(item.start, item.end), confidence=0.7))
+    return facts
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _qualifier(match: re.Match) -> str | None:
+    qual = match.group("qual")
+    return qual.lower() if qual else None
+
+
+def _money(sentence: str) -> list[_Found]:
+    found = []
+    for match in _MONEY.finditer(sentence):
+        groups = match.groupdict()
+        if groups.get("num"):
+            number, second, scale, currency = groups["num"], groups.get("num2"), groups.get("scale"), groups["cur1"]
+        else:
+            number, second, scale, currency = groups["numb"], groups.get("num2b"), groups.get("scaleb"), groups["cur2"]
+        multiplier = _SCALES.get((scale or "").lower(), 1.0)
+        unit = _CURRENCIES.get(currency.lower().rstrip("."), currency.upper())
+        if currency.lower() in ("rs", "rs."):
+            unit = "INR"
+        value = _number(number) * multiplier
+        value_max = _number(second) * multiplier if second else None
+        start = match.start("qual") if groups.get("qual") else match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
+        found.append(_Found(start, match.end(), value, value_max, unit, _qualifier(match)))
+    return found
+
+
+def _percent(sentence: str) -> list[_Found]:
+    return [_Found(m.start() + (len(m.group(0)) - len(m.group(0).lstrip())), m.end(),
+                   _number(m.group("num")), _number(m.group("num2")) if m.group("num2") else None,
+                   "percent", _qualifier(m))
+            for m in _PERCENT_RE.finditer(sentence)]
+
+
+def _counts(sentence: str) -> list[_Found]:
+    found = []
+    for match in _COUNT.finditer(sentence):
+        number = match.group("num")
+        before = sentence[max(0, match.start("num") - 1):match.start("num")]
+        if before and (before.isalnum() or before in "$€£¥"):
+            continue
+        if re.fullmatch(r"(19|20)\d\d", number) and not match.group("scale") and not match.group("mods").strip() == "":
+            continue  # a year followed by words, not a count
+        if _NOT_AFTER.match(sentence[match.end("num"):]):
+            continue
+        mods = match.group("mods").lower()
+        if re.search(r"\b(th|st|nd|rd|years?|months?|days?|anniversary|session|congress)\b", mods):
+            continue
+        unit_word = match.group("unit").lower()
+        unit = _COUNTED[unit_word]
+        scale = _SCALES.get((match.group("scale") or "").lower(), 1.0)
+        value = _number(number) * scale
+        second = match.group("num2")
+        if unit == "GW":
+            unit, value = "MW", value * 1000
+        start = match.start("qual") if match.group("qual") else match.start("num")
+        found.append(_Found(start, match.end(), value, _number(second) * scale if second else None,
+                            unit, _qualifier(match)))
+    return found
+
+
+def _kind(sentence: str, item: _Found) -> str:
+    """The quantity kind, from the words nearest the number (left first)."""
+    left = sentence[max(0, item.start - 120):item.end].lower()
+    if item.unit in ("MW", "GW", "kWh", "MWh", "GWh", "kW"):
+        return "energy"
+    if item.unit == "scholarships":
+        return "education"
+    best = None
+    for kind, pattern in _KINDS:
+        matches = list(re.finditer(pattern, left))
+        if matches:
+            distance = len(left) - matches[-1].end()
+            if best is None or distance < best[0]:
+                best = (distance, kind)
+    return best[1] if best else ("count" if item.unit not in _CURRENCIES.values() else "money")
+
+
+def _period(sentence: str, item: _Found) -> str | None:
+    """The period a figure refers to: the period phrase nearest the number."""
+    best = None
+    for match in _PERIOD.finditer(sentence):
+        distance = min(abs(match.start() - item.end), abs(item.start - match.end()))
+        if best is None or distance < best[0]:
+            best = (distance, match.group(0))
+    return best[1] if best and best[0] <= 80 else None
