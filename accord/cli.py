@@ -10,6 +10,7 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
@@ -86,7 +87,10 @@ def ingest(
         err.print(f"[green]{report.documents_added} added[/], {report.duplicates} duplicates, "
                   f"{report.unchanged} already stored, [red]{len(report.rejected)} rejected[/]")
         for rejection in report.rejected:
-            err.print(f"  [red]rejected[/] {rejection.origin}: {rejection.reason}", highlight=False)
+            # Text from inputs is escaped (a "[/]" in it is not markup) and never wrapped:
+            # each rejection stays on one line when stderr is a file or a pipe.
+            err.print(f"  [red]rejected[/] {escape(rejection.origin)}: {escape(rejection.reason)}",
+                      highlight=False, soft_wrap=True)
     raise typer.Exit(1 if report.rejected else 0)
 
 
@@ -96,7 +100,7 @@ def _documents_table(documents: list[StoredDocument], title: str) -> Table:
         table.add_column(column, overflow="fold")
     for doc in documents:
         table.add_row(doc.id, doc.published or "-", doc.language or "-", str(doc.word_count),
-                      (doc.title or "")[:70], doc.origin)
+                      escape((doc.title or "")[:70]), escape(doc.origin))
     return table
 
 
@@ -135,19 +139,19 @@ def show(
     with _store(ctx) as store:
         doc = store.get_document(doc_id)
     if doc is None:
-        err.print(f"[red]no document with id (or unique prefix) {doc_id!r}[/]")
+        err.print(f"[red]no document with id (or unique prefix) {escape(repr(doc_id))}[/]")
         raise typer.Exit(1)
     if as_json:
         _print_json(asdict(doc))
         return
-    out.print(f"[bold]{doc.title or '(untitled)'}[/]")
+    out.print(f"[bold]{escape(doc.title or '(untitled)')}[/]")
     for label, value in (("id", doc.id), ("origin", ", ".join(doc.origins) or doc.origin),
                          ("url", doc.url), ("source", doc.source),
                          ("published", doc.published or f"unknown ({doc.published_note})"),
                          ("language", (doc.language or "?") + (" (mixed)" if doc.mixed_language else "")),
                          ("duplicate of", doc.duplicate_of)):
         if value:
-            out.print(f"[dim]{label:>12}[/] {value}", highlight=False)
+            out.print(f"[dim]{label:>12}[/] {escape(value)}", highlight=False)
     out.print()
     out.print(doc.raw_text if raw else doc.clean_text, highlight=False, markup=False)
 
@@ -180,7 +184,7 @@ def search(
         try:
             hits = store.search(query, limit)
         except SearchSyntaxError as error:
-            err.print(f"[red]{error}[/]")
+            err.print(f"[red]{escape(str(error))}[/]", soft_wrap=True)
             raise typer.Exit(2)
     if as_json:
         _print_json([{**_listing(hit.document), "snippet": hit.snippet, "rank": hit.rank}
@@ -189,7 +193,7 @@ def search(
     if not hits:
         out.print("no matches")
     for hit in hits:
-        out.print(f"[bold]{hit.document.id}[/] {hit.document.title or ''} "
+        out.print(f"[bold]{hit.document.id}[/] {escape(hit.document.title or '')} "
                   f"[dim]{hit.document.published or ''}[/]", highlight=False)
         out.print(f"    {hit.snippet}", highlight=False, markup=False)
 
@@ -210,7 +214,7 @@ def rejected(
     table.add_column("origin", overflow="fold")
     table.add_column("reason", overflow="fold")
     for row in rows:
-        table.add_row(row.origin, row.reason)
+        table.add_row(escape(row.origin), escape(row.reason))
     out.print(table)
 
 
@@ -219,5 +223,5 @@ def main() -> None:
     try:
         app()
     except sqlite3.DatabaseError as error:
-        err.print(f"[red]store error: {error}[/]")
+        err.print(f"[red]store error: {escape(str(error))}[/]")
         sys.exit(1)

@@ -128,7 +128,7 @@ def _names_in_run(run, sentence: Sentence, mentions: list[Mention], person_token
     for mention in mentions:
         if mention.kind == "person" and run_start <= mention.start < run_end:
             title, _ = _title_and_context(sentence, mention.start - offset, mentions, titles)
-            return [_Candidate(mention.key, mention.start, mention.end, sentence, title,
+            return [_Candidate(mention.text, mention.start, mention.end, sentence, title,
                                mention.country, True, True, {mention.text, mention.key})]
     # Strip title and institution words (and gazetteer words) from the left.
     cut = 0
@@ -167,7 +167,7 @@ def _names_in_run(run, sentence: Sentence, mentions: list[Mention], person_token
     title, country = _title_and_context(sentence, name_tokens[0].idx, mentions, titles)
     holder = _gazetteer_match(name, gazetteer)
     if holder:
-        return [_Candidate(holder[0], start, end, sentence, title, holder[1], True, True,
+        return [_Candidate(name, start, end, sentence, title, holder[1], True, True,
                            {name, holder[0]})]
     return [_Candidate(name, start, end, sentence, title, country, False, titled or is_ner, {name})]
 
@@ -261,7 +261,7 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
 
 def _same_person(known: _Candidate, other: _Candidate) -> bool:
     a, b = fold(known.name), fold(other.name)
-    if a == b:
+    if a == b or {fold(x) for x in known.aliases} & {fold(x) for x in other.aliases}:
         return True
     a_tokens, b_tokens = a.split(), b.split()
     if len(b_tokens) < len(a_tokens) and all(t in a_tokens for t in b_tokens):

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from accord.errors import Rejected
+from accord.extract.pipeline import extract_document
 from accord.ingest.dedup import NEAR_DUPLICATE_THRESHOLD
 from accord.ingest.document import build_document
 from accord.ingest.readers import read_item
@@ -31,6 +32,7 @@ class IngestOptions:
 
     sources: SourceOptions = field(default_factory=SourceOptions)
     near_duplicate_threshold: float = NEAR_DUPLICATE_THRESHOLD
+    extract: bool = True  # run the extraction pipeline on every new, non-duplicate document
 
 
 def ingest_paths(specs: list[str], store: Store, options: IngestOptions = IngestOptions(),
@@ -70,7 +72,11 @@ def _take(found: RawArticle | Rejection, store: Store, report: IngestReport,
     except Rejected as error:
         _reject(store, report, Rejection(found.origin, str(error)))
         return
-    outcome = store.add_document(document, options.near_duplicate_threshold)
+    extraction = None
+    if options.extract and not store.has_document(document.id) \
+            and store.near_duplicate_of(document, options.near_duplicate_threshold)[0] is None:
+        extraction = extract_document(document.id, document.clean_text, document.published.value)
+    outcome = store.add_document(document, options.near_duplicate_threshold, extraction)
     if outcome.status == "added":
         report.documents_added += 1
     elif outcome.status == "unchanged":

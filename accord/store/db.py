@@ -9,11 +9,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from accord.extract.records import Extraction
 from accord.folding import fold
 from accord.ingest.dedup import NEAR_DUPLICATE_THRESHOLD, band_keys, similarity
 from accord.models import Document, Rejection, SearchHit, StoredDocument
 from accord.store import queries
 from accord.store.migrations import apply_migrations
+from accord.store.records import replace_extraction
 
 DEFAULT_DB = "accord.db"
 
@@ -89,9 +91,21 @@ class Store:
 
     # -- writing ---------------------------------------------------------
 
-    def add_document(self, doc: Document,
-                     threshold: float = NEAR_DUPLICATE_THRESHOLD) -> AddOutcome:
-        """Store a document in one transaction, linking it if it repeats a stored one."""
+    def has_document(self, doc_id: str) -> bool:
+        """True when a document with this content hash is stored."""
+        return self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
+
+    def near_duplicate_of(self, doc: Document,
+                          threshold: float = NEAR_DUPLICATE_THRESHOLD) -> tuple[str | None, float | None]:
+        """The stored document this one nearly repeats, with the similarity, or (None, None)."""
+        return self._near_duplicate_of(doc, threshold)
+
+    def add_document(self, doc: Document, threshold: float = NEAR_DUPLICATE_THRESHOLD,
+                     extraction: Extraction | None = None) -> AddOutcome:
+        """Store a document and its extracted records in one transaction.
+
+        A document that repeats a stored one is linked to it, and its records are not kept.
+        """
         with self.transaction() as conn:
             if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone():
                 added = conn.execute(
@@ -100,6 +114,8 @@ class Store:
                 return AddOutcome("duplicate" if added else "unchanged", doc.id, doc.id, 1.0)
             original, score = self._near_duplicate_of(doc, threshold)
             self._insert(conn, doc, original, score)
+            if extraction is not None and original is None:
+                replace_extraction(conn, extraction)
         if original:
             return AddOutcome("near_duplicate", doc.id, original, score)
         return AddOutcome("added", doc.id)
@@ -147,6 +163,22 @@ class Store:
                    ON CONFLICT(origin, reason) DO UPDATE SET times = times + 1,
                    last_seen = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')""",
                 (rejection.origin, rejection.reason))
+
+    def save_extraction(self, extraction: Extraction) -> None:
+        """Replace one document's records (used by `accord reprocess`)."""
+        with self.transaction() as conn:
+            replace_extraction(conn, extraction)
+
+    def documents_to_extract(self, version: str, everything: bool = False) -> list[StoredDocument]:
+        """Canonical documents whose records are missing or come from another extractor version."""
+        where = "" if everything else "AND (r.version IS NULL OR r.version != ?)"
+        params = () if everything else (version,)
+        rows = self.conn.execute(
+            "SELECT d.id, d.origin, d.title, d.published, d.language, d.clean_text FROM documents d"
+            " LEFT JOIN extraction_runs r ON r.doc_id = d.id WHERE d.duplicate_of IS NULL "
+            f"{where} ORDER BY d.rowid", params)
+        return [StoredDocument(id=r["id"], origin=r["origin"], title=r["title"], published=r["published"],
+                               language=r["language"], clean_text=r["clean_text"]) for r in rows]
 
     # -- reading ---------------------------------------------------------
 

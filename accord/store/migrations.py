@@ -91,3 +91,68 @@ def apply_migrations(conn: sqlite3.Connection) -> list[str]:
             raise
         applied.append(name)
     return applied
+
+MIGRATIONS += [
+    ("003_extraction", """
+        CREATE TABLE extraction_runs (
+            doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            version TEXT NOT NULL,
+            pair TEXT,
+            extracted_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        );
+        CREATE TABLE people (
+            id INTEGER PRIMARY KEY,
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            name TEXT NOT NULL, folded TEXT NOT NULL, aliases TEXT NOT NULL DEFAULT '[]',
+            country TEXT, role TEXT, method TEXT,
+            sentence TEXT NOT NULL, sent_start INTEGER NOT NULL, sent_end INTEGER NOT NULL,
+            start INTEGER NOT NULL, end INTEGER NOT NULL,
+            version TEXT NOT NULL, confidence REAL NOT NULL
+        );
+        CREATE INDEX people_doc ON people(doc_id);
+        CREATE INDEX people_folded ON people(folded);
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            type TEXT NOT NULL, cameo TEXT NOT NULL, plover TEXT, goldstein REAL, quad_class INTEGER,
+            source TEXT, target TEXT, pair_key TEXT,
+            date TEXT, date_precision TEXT, location TEXT,
+            planned INTEGER NOT NULL DEFAULT 0, negated INTEGER NOT NULL DEFAULT 0, trigger TEXT,
+            sentence TEXT NOT NULL, sent_start INTEGER NOT NULL, sent_end INTEGER NOT NULL,
+            start INTEGER NOT NULL, end INTEGER NOT NULL,
+            version TEXT NOT NULL, confidence REAL NOT NULL
+        );
+        CREATE INDEX events_doc ON events(doc_id);
+        CREATE INDEX events_pair_date ON events(pair_key, date);
+        CREATE TABLE facts (
+            id INTEGER PRIMARY KEY,
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            quantity TEXT NOT NULL, value REAL NOT NULL, value_max REAL, unit TEXT NOT NULL,
+            qualifier TEXT, period TEXT, is_target INTEGER NOT NULL, countries TEXT, pair_key TEXT,
+            sentence TEXT NOT NULL, sent_start INTEGER NOT NULL, sent_end INTEGER NOT NULL,
+            start INTEGER NOT NULL, end INTEGER NOT NULL,
+            version TEXT NOT NULL, confidence REAL NOT NULL
+        );
+        CREATE INDEX facts_doc ON facts(doc_id);
+        CREATE INDEX facts_pair ON facts(pair_key, quantity);
+        CREATE TABLE agreements (
+            id INTEGER PRIMARY KEY,
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            name TEXT NOT NULL, kind TEXT, date TEXT, date_precision TEXT, countries TEXT,
+            pair_key TEXT,
+            sentence TEXT NOT NULL, sent_start INTEGER NOT NULL, sent_end INTEGER NOT NULL,
+            start INTEGER NOT NULL, end INTEGER NOT NULL,
+            version TEXT NOT NULL, confidence REAL NOT NULL
+        );
+        CREATE INDEX agreements_doc ON agreements(doc_id);
+        CREATE TABLE relation_labels (
+            id INTEGER PRIMARY KEY,
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            label TEXT NOT NULL, countries TEXT, pair_key TEXT,
+            sentence TEXT NOT NULL, sent_start INTEGER NOT NULL, sent_end INTEGER NOT NULL,
+            start INTEGER NOT NULL, end INTEGER NOT NULL,
+            version TEXT NOT NULL, confidence REAL NOT NULL
+        );
+        CREATE INDEX relation_labels_doc ON relation_labels(doc_id);
+    """),
+]

@@ -1,0 +1,1 @@
+"""`accord eval`: score extraction against gold annotations (see shared/eval/SCHEMA.md)."""

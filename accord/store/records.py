@@ -1,0 +1,147 @@
+"""Writing and reading extracted records. A document's records are replaced in one transaction."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+
+from accord.extract.records import Evidence, Extraction
+from accord.folding import fold
+
+
+def pair_key(countries) -> str | None:
+    """An order-insensitive key for a country pair: 'LAO-VNM' for (VNM, LAO)."""
+    codes = sorted({c for c in countries if c})
+    return "-".join(codes[:2]) if len(codes) >= 2 else None
+
+
+def _evidence(evidence: Evidence) -> tuple:
+    return (evidence.sentence, evidence.sentence_start, evidence.sentence_end,
+            evidence.start, evidence.end)
+
+
+def replace_extraction(conn: sqlite3.Connection, extraction: Extraction) -> None:
+    """Delete a document's records and insert the new ones (call inside a transaction)."""
+    doc_id, version = extraction.doc_id, extraction.version
+    for table in ("people", "events", "facts", "agreements", "relation_labels", "extraction_runs"):
+        conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+    conn.execute("INSERT INTO extraction_runs(doc_id, version, pair) VALUES (?, ?, ?)",
+                 (doc_id, version, "-".join(extraction.pair)))
+    conn.executemany(
+        "INSERT INTO people(doc_id, name, folded, aliases, country, role, method, sentence, sent_start,"
+        " sent_end, start, end, version, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [(doc_id, p.name, fold(p.name), json.dumps(list(p.aliases), ensure_ascii=False), p.country,
+          p.role, p.source, *_evidence(p.evidence), version, p.confidence) for p in extraction.people])
+    conn.executemany(
+        "INSERT INTO events(doc_id, type, cameo, plover, goldstein, quad_class, source, target, pair_key,"
+        " date, date_precision, location, planned, negated, trigger, sentence, sent_start, sent_end,"
+        " start, end, version, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [(doc_id, e.type, e.cameo, e.plover, e.goldstein, e.quad_class, e.source, e.target,
+          pair_key([e.source, e.target]), e.date.iso if e.date else None,
+          e.date.precision if e.date else None, e.location, int(e.planned), int(e.negated),
+          e.trigger, *_evidence(e.evidence), version, e.confidence) for e in extraction.events])
+    conn.executemany(
+        "INSERT INTO facts(doc_id, quantity, value, value_max, unit, qualifier, period, is_target,"
+        " countries, pair_key, sentence, sent_start, sent_end, start, end, version, confidence)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [(doc_id, f.quantity, f.value, f.value_max, f.unit, f.qualifier, f.period, int(f.is_target),
+          json.dumps(list(f.countries)), pair_key(f.countries), *_evidence(f.evidence), version,
+          f.confidence) for f in extraction.facts])
+    conn.executemany(
+        "INSERT INTO agreements(doc_id, name, kind, date, date_precision, countries, pair_key, sentence,"
+        " sent_start, sent_end, start, end, version, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [(doc_id, a.name, a.kind, a.date.iso if a.date else None, a.date.precision if a.date else None,
+          json.dumps(list(a.countries)), pair_key(a.countries), *_evidence(a.evidence), version,
+          a.confidence) for a in extraction.agreements])
+    conn.executemany(
+        "INSERT INTO relation_labels(doc_id, label, countries, pair_key, sentence, sent_start, sent_end,"
+        " start, end, version, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        [(doc_id, l.label, json.dumps(list(l.countries)), pair_key(l.countries), *_evidence(l.evidence),
+          version, l.confidence) for l in extraction.labels])
+
+
+@dataclass(frozen=True)
+class RecordFilter:
+    """Filters shared by the record listings."""
+
+    pair: str | None = None  # "VNM-LAO" in any order
+    type: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    doc_id: str | None = None
+    limit: int = 1000
+
+
+def normalise_pair(pair: str | None) -> str | None:
+    """'VNM-LAO', 'lao-vnm' or 'VNM,LAO' -> 'LAO-VNM'; raises ValueError on anything else."""
+    if not pair:
+        return None
+    parts = [p.strip().upper() for p in pair.replace(",", "-").replace("/", "-").split("-") if p.strip()]
+    if len(parts) != 2 or not all(len(p) == 3 and p.isalpha() for p in parts):
+        raise ValueError(f"invalid pair {pair!r}: expected two ISO3 codes such as VNM-LAO")
+    return "-".join(sorted(parts))
+
+
+def list_records(conn: sqlite3.Connection, table: str, filters: RecordFilter) -> list[dict]:
+    """Rows of one record table with the document's origin, filtered; evidence included."""
+    if table not in ("events", "facts", "agreements", "relation_labels", "people"):
+        raise ValueError(table)
+    clauses, params = [], []
+    key = normalise_pair(filters.pair)
+    if key and table != "people":
+        clauses.append("r.pair_key = ?")
+        params.append(key)
+    if filters.type and table == "events":
+        clauses.append("r.type = ?")
+        params.append(filters.type)
+    if filters.type and table == "facts":
+        clauses.append("r.quantity = ?")
+        params.append(filters.type)
+    if filters.date_from and table in ("events", "agreements"):
+        clauses.append("r.date >= ?")
+        params.append(filters.date_from)
+    if filters.date_to and table in ("events", "agreements"):
+        clauses.append("substr(r.date, 1, length(?)) <= ?")
+        params.extend([filters.date_to, filters.date_to])
+    if filters.doc_id:
+        clauses.append("r.doc_id = ?")
+        params.append(filters.doc_id)
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    order = "r.date IS NULL, r.date, r.id" if table in ("events", "agreements") else "r.id"
+    rows = conn.execute(f"SELECT r.*, d.origin, d.title AS doc_title FROM {table} r "
+                        f"JOIN documents d ON d.id = r.doc_id {where} ORDER BY {order} LIMIT ?",
+                        (*params, filters.limit))
+    return [dict(row) for row in rows]
+
+
+def actors(conn: sqlite3.Connection, pair: str | None = None, limit: int = 1000) -> list[dict]:
+    """People across documents, grouped by folded name: country, roles, documents, aliases."""
+    params: list = []
+    where = ""
+    key = normalise_pair(pair)
+    if key:
+        where = "WHERE p.country IN (?, ?)"
+        params.extend(key.split("-"))
+    rows = conn.execute(
+        f"SELECT p.folded, min(p.name) AS name, group_concat(DISTINCT p.name) AS spellings,"
+        f" group_concat(DISTINCT p.country) AS countries, group_concat(DISTINCT p.role) AS roles,"
+        f" count(DISTINCT p.doc_id) AS documents FROM people p {where}"
+        f" GROUP BY p.folded ORDER BY documents DESC, name LIMIT ?", (*params, limit))
+    result = []
+    for row in rows:
+        result.append({"name": row["name"], "spellings": sorted(set((row["spellings"] or "").split(","))),
+                       "countries": sorted(set((row["countries"] or "").split(",")) - {""}),
+                       "roles": sorted(set((row["roles"] or "").split(",")) - {""}),
+                       "documents": row["documents"]})
+    return result
+
+
+def record_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """Counts of extracted records."""
+    row = conn.execute("""SELECT (SELECT count(*) FROM events WHERE negated = 0) AS events,
+        (SELECT count(*) FROM facts) AS facts,
+        (SELECT count(DISTINCT folded) FROM people) AS actors,
+        (SELECT count(*) FROM agreements) AS agreements,
+        (SELECT count(*) FROM relation_labels) AS relation_labels""").fetchone()
+    return dict(row)
