@@ -20,6 +20,7 @@ from accord.ingest.sources import SourceOptions
 from accord.models import StoredDocument
 from accord.store.db import Store, default_db_path, open_store
 from accord.store.queries import language_counts
+from accord.store.records import RecordFilter, actors as actor_rows, list_records, normalise_pair, record_counts
 
 app = typer.Typer(
     help="accord: evidence-backed records of relations between countries, from news articles.",
@@ -160,7 +161,7 @@ def show(
 def stats(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help=JSON_HELP)) -> None:
     """Counts of what the store holds."""
     with _store(ctx) as store:
-        counts = store.stats()
+        counts = {**store.stats(), **record_counts(store.conn)}
         languages = language_counts(store.conn)
     if as_json:
         _print_json({**counts, "languages": languages})
@@ -216,6 +217,193 @@ def rejected(
     for row in rows:
         table.add_row(escape(row.origin), escape(row.reason))
     out.print(table)
+
+
+
+PAIR_HELP = "Country pair as two ISO3 codes, in any order, e.g. VNM-LAO."
+
+
+def _filters(pair: str | None, kind: str | None, date_from: str | None, date_to: str | None,
+             limit: int) -> RecordFilter:
+    try:
+        normalise_pair(pair)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--pair")
+    return RecordFilter(pair=pair, type=kind, date_from=date_from, date_to=date_to, limit=limit)
+
+
+def _evidence_row(row: dict) -> dict:
+    """A record row for JSON: provenance under `evidence`."""
+    evidence = {"doc_id": row.pop("doc_id"), "origin": row.pop("origin"), "sentence": row.pop("sentence"),
+                "sentence_start": row.pop("sent_start"), "sentence_end": row.pop("sent_end"),
+                "start": row.pop("start"), "end": row.pop("end")}
+    row.pop("doc_title", None)
+    for key in ("countries", "aliases"):
+        if isinstance(row.get(key), str):
+            row[key] = json.loads(row[key])
+    for key in ("planned", "negated", "is_target"):
+        if key in row:
+            row[key] = bool(row[key])
+    return {**row, "evidence": evidence}
+
+
+def _record_listing(ctx: typer.Context, table: str, filters: RecordFilter, as_json: bool,
+                    columns: list[str], title: str) -> None:
+    with _store(ctx) as store:
+        rows = list_records(store.conn, table, filters)
+    if as_json:
+        _print_json([_evidence_row(dict(row)) for row in rows])
+        return
+    view = Table(title=f"{len(rows)} {title}")
+    for column in columns + ["evidence"]:
+        view.add_column(column, overflow="fold")
+    for row in rows:
+        view.add_row(*[str(row.get(c)) if row.get(c) is not None else "-" for c in columns],
+                     f"{row['doc_id'][:8]}: {row['sentence'][:110]}")
+    out.print(view)
+
+
+@app.command()
+def events(
+    ctx: typer.Context,
+    pair: Optional[str] = typer.Option(None, "--pair", help=PAIR_HELP),
+    kind: Optional[str] = typer.Option(None, "--type", help="Event type, e.g. visit, agreement_signed."),
+    date_from: Optional[str] = typer.Option(None, "--from", help="Earliest date, YYYY[-MM[-DD]]."),
+    date_to: Optional[str] = typer.Option(None, "--to", help="Latest date, YYYY[-MM[-DD]]."),
+    limit: int = typer.Option(1000, min=1, help="Most rows."),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """Events between countries, each with its evidence sentence."""
+    _record_listing(ctx, "events", _filters(pair, kind, date_from, date_to, limit), as_json,
+                    ["date", "type", "cameo", "source", "target", "planned"], "events")
+
+
+@app.command()
+def facts(
+    ctx: typer.Context,
+    pair: Optional[str] = typer.Option(None, "--pair", help=PAIR_HELP),
+    kind: Optional[str] = typer.Option(None, "--quantity", help="Quantity kind, e.g. trade_turnover."),
+    limit: int = typer.Option(1000, min=1, help="Most rows."),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """Numeric facts: value, unit, kind, period, target or reported."""
+    _record_listing(ctx, "facts", _filters(pair, kind, None, None, limit), as_json,
+                    ["quantity", "value", "unit", "qualifier", "period", "is_target"], "facts")
+
+
+@app.command()
+def agreements(
+    ctx: typer.Context,
+    pair: Optional[str] = typer.Option(None, "--pair", help=PAIR_HELP),
+    date_from: Optional[str] = typer.Option(None, "--from", help="Earliest date."),
+    date_to: Optional[str] = typer.Option(None, "--to", help="Latest date."),
+    limit: int = typer.Option(1000, min=1, help="Most rows."),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """Named agreements, treaties, memoranda and plans."""
+    _record_listing(ctx, "agreements", _filters(pair, None, date_from, date_to, limit), as_json,
+                    ["date", "kind", "name"], "agreements")
+
+
+@app.command()
+def labels(
+    ctx: typer.Context,
+    pair: Optional[str] = typer.Option(None, "--pair", help=PAIR_HELP),
+    limit: int = typer.Option(1000, min=1, help="Most rows."),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """Relationship labels ("comprehensive strategic partnership") as each source words them."""
+    _record_listing(ctx, "relation_labels", _filters(pair, None, None, None, limit), as_json,
+                    ["label"], "relationship labels")
+
+
+@app.command()
+def actors(
+    ctx: typer.Context,
+    pair: Optional[str] = typer.Option(None, "--pair", help=PAIR_HELP),
+    limit: int = typer.Option(1000, min=1, help="Most rows."),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """People named in the documents, with spellings, countries and roles."""
+    _filters(pair, None, None, None, limit)
+    with _store(ctx) as store:
+        rows = actor_rows(store.conn, pair, limit)
+    if as_json:
+        _print_json(rows)
+        return
+    view = Table(title=f"{len(rows)} actors")
+    for column in ("name", "country", "documents", "roles", "spellings"):
+        view.add_column(column, overflow="fold")
+    for row in rows:
+        view.add_row(row["name"], ", ".join(row["countries"]) or "-", str(row["documents"]),
+                     "; ".join(row["roles"])[:60], ", ".join(row["spellings"]))
+    out.print(view)
+
+
+@app.command()
+def reprocess(
+    ctx: typer.Context,
+    everything: bool = typer.Option(False, "--all", help="Re-extract every document, not only stale ones."),
+) -> None:
+    """Re-run extraction on documents extracted by another extractor version."""
+    from accord.extract import EXTRACTOR_VERSION
+    from accord.extract.pipeline import extract_document
+    from datetime import date as _date
+
+    with _store(ctx) as store:
+        todo = store.documents_to_extract(EXTRACTOR_VERSION, everything)
+        with Progress(TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(),
+                      TimeRemainingColumn(), console=err, transient=True,
+                      disable=not err.is_terminal) as progress:
+            task = progress.add_task("extract", total=len(todo))
+            for doc in todo:
+                published = _date.fromisoformat(doc.published) if doc.published else None
+                store.save_extraction(extract_document(doc.id, doc.clean_text or "", published))
+                progress.advance(task)
+    err.print(f"re-extracted {len(todo)} documents with extractor {EXTRACTOR_VERSION}")
+
+
+@app.command("eval")
+def evaluate(
+    gold: str = typer.Option(..., "--gold", help="Folder of gold JSON files."),
+    articles: str = typer.Option(..., "--articles", help="Folder holding the gold's articles."),
+    as_json: bool = typer.Option(False, "--json", help="Print scores as JSON."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="List every miss and false positive."),
+) -> None:
+    """Score extraction against gold annotations (precision, recall, F1 per category)."""
+    from pathlib import Path
+
+    from accord.evaluation.runner import CATEGORIES, evaluate as run_eval
+
+    gold_dir, articles_dir = Path(gold), Path(articles)
+    for folder, option in ((gold_dir, "--gold"), (articles_dir, "--articles")):
+        if not folder.is_dir():
+            raise typer.BadParameter(f"{folder} is not a folder", param_hint=option)
+    report = run_eval(gold_dir, articles_dir)
+    if verbose:
+        for article in report.articles:
+            err.print(f"[bold]{article.article}[/]")
+            for name in ("events", "facts", "people", "agreements"):
+                matched = article.matched[name]
+                for miss in matched.misses:
+                    err.print(f"  [yellow]miss[/] {name}: {_brief(miss)}", highlight=False)
+                for wrong in matched.false_positives:
+                    err.print(f"  [red]false positive[/] {name}: {_brief(wrong)}", highlight=False)
+    if as_json:
+        _print_json(report.as_json())
+        return
+    for name in CATEGORIES:
+        score = report.totals[name]
+        out.print(f"{name:<16} P {score.precision:.3f}  R {score.recall:.3f}  F1 {score.f1:.3f}"
+                  f"   (tp {score.tp}, fp {score.fp}, fn {score.fn})", highlight=False)
+    for missing in report.missing_articles:
+        err.print(f"[yellow]article not found: {missing}[/]")
+
+
+def _brief(record: dict) -> str:
+    fields = {k: v for k, v in record.items() if k not in ("evidence", "_sides", "aliases")}
+    evidence = record.get("evidence") or ""
+    return f"{fields} | {evidence[:120]}"
 
 
 def main() -> None:
