@@ -158,8 +158,8 @@ def test_seeds_are_searchable_without_diacritics(seeds_dir, db):
     run_json(db, "ingest", str(seeds_dir))
     origins = {Path(hit["origin"]).name[:3] for hit in run_json(db, "search", "To Lam")}
     assert "000" in origins  # the seed that spells it "Tô Lâm"
-    [hit] = run_json(db, "search", "vung ang")
-    assert Path(hit["origin"]).name.startswith("000") and "Vũng Áng" in hit["snippet"]
+    hits = {Path(h["origin"]).name[:3]: h["snippet"] for h in run_json(db, "search", "vung ang")}
+    assert "Vũng Áng" in hits["000"]  # and the seeds that write it "Vung Ang" match too
     assert {Path(h["origin"]).name[:3] for h in run_json(db, "search", "viet nam")} >= {"000", "001"}
 
 
