@@ -413,3 +413,6 @@ def main() -> None:
     except sqlite3.DatabaseError as error:
         err.print(f"[red]store error: {escape(str(error))}[/]")
         sys.exit(1)
+    except OSError as error:  # e.g. a --db folder that cannot be created
+        err.print(f"[red]error: {escape(str(error))}[/]", soft_wrap=True)
+        sys.exit(1)

@@ -67,6 +67,7 @@ class SentenceFrame:
     pair: tuple[str, ...]
     context: DateContext
     visitor: str | None = None  # the visiting side of the document's visit, if any
+    visit_date: DateValue | None = None
 
 
 @lru_cache(maxsize=1)
@@ -101,6 +102,8 @@ def match_triggers(span: Span, triggers: tuple[Trigger, ...]) -> list[tuple[Trig
         for index, token in enumerate(tokens):
             if trigger.pos and token.pos_ not in trigger.pos:
                 continue
+            if len(trigger.lemmas) == 1 and token.tag_ == "NNS" and token.lemma_ != "talk":
+                continue  # "regular visits", "high-level meetings": habitual, not one event
             if _matches_at(trigger.lemmas, lemmas, texts, index):
                 found.append((trigger, token))
                 break
@@ -143,12 +146,21 @@ def find_events(frame: SentenceFrame, triggers: tuple[Trigger, ...]) -> list[Eve
     return list(events.values())
 
 
+_PLEDGE_CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "conj", "acl", "relcl", "aux", "compound", "amod"}
+
+
 def _inside_pledge(token: Token, pledge_tokens: list[Token]) -> bool:
-    """True when the trigger is what a pledge promises ("agreed to [sign]", "invited to [visit]")."""
+    """True when the trigger is what a pledge promises ("agreed to [sign]", "invited to [visit]"),
+    not an act the pledge was made during ("agreed ... during a [visit]")."""
     for pledge in pledge_tokens:
-        if pledge is token:
+        if pledge is token or pledge not in token.ancestors:
             continue
-        if pledge in token.ancestors or (pledge.i < token.i and token.i - pledge.i <= 8):
+        node = token
+        while node is not pledge:
+            if node.dep_ not in _PLEDGE_CONTENT_DEPS:
+                break
+            node = node.head
+        else:
             return True
     return False
 
@@ -157,14 +169,15 @@ def _build_event(frame: SentenceFrame, trigger: Trigger, token: Token) -> Event 
     countries = _participants(frame, token)
     if countries is None:
         return None
-    source, target = _direction(frame, trigger, token, countries)
+    event_date = _event_date(frame, token)
+    source, target = _direction(frame, trigger, token, countries, event_date)
     code = lookup(trigger.cameo)
     sentence = frame.sentence
     start = sentence.offset + token.idx
     matched_text = token.text
     return Event(
         type=trigger.type, cameo=code.code, source=source, target=target,
-        date=_event_date(frame, token), trigger=matched_text,
+        date=event_date, trigger=matched_text,
         evidence=Evidence(sentence.text, sentence.start, sentence.end, start, start + len(token.text)),
         plover=code.plover, goldstein=code.goldstein, quad_class=code.quad_class,
         location=_location(frame), planned=_planned(token), negated=_negated(token),
@@ -204,20 +217,31 @@ def _countries_in(frame: SentenceFrame, tokens: list[Token]) -> list[str]:
     return list(dict.fromkeys(a.country for a in sorted(found, key=lambda a: a.start)))
 
 
-def _direction(frame: SentenceFrame, trigger: Trigger, token: Token,
-               countries: tuple[str, str]) -> tuple[str, str]:
-    """(source, target): the acting side first; a visit goes from visitor to host."""
+def _direction(frame: SentenceFrame, trigger: Trigger, token: Token, countries: tuple[str, str],
+               event_date: DateValue | None) -> tuple[str, str]:
+    """(source, target): the acting side first; a visit goes from visitor to host; a joint act
+    during a visit goes from the visiting side; otherwise the first-named side acts."""
     first, second = countries
     if trigger.type == "visit":
         host = _host_country(frame, token, countries)
         if host:
             return (second if host == first else first), host
     subject = [c for c in _countries_in(frame, _agent_tokens(token)) if c in countries]
-    if subject:
+    if len(subject) == 1:  # both sides as subject is a joint act, decided below
         return subject[0], (second if subject[0] == first else first)
-    if frame.visitor in countries:
+    if frame.visitor in countries and _same_day(event_date, frame.visit_date):
         return frame.visitor, (second if frame.visitor == first else first)
     return first, second
+
+
+def _same_day(event_date: DateValue | None, visit_date: DateValue | None) -> bool:
+    """Whether an event can be part of the visit: undated, or dated like the visit."""
+    if event_date is None:
+        return True
+    if visit_date is None:
+        return False
+    shorter = min(len(event_date.iso), len(visit_date.iso))
+    return event_date.iso[:shorter] == visit_date.iso[:shorter]
 
 
 def _agent_tokens(token: Token) -> list[Token]:
@@ -230,7 +254,16 @@ def _agent_tokens(token: Token) -> list[Token]:
         if verb.head is verb:
             break
         verb = verb.head
-    for child in list(token.children) + (list(verb.children) if verb is not token else []):
+    # A participle or complement ("outlets ran articles [praising] ...") acts through its head's subject.
+    climb = verb
+    for _ in range(3):
+        if any(c.dep_ in ("nsubj", "agent") for c in climb.children) or climb.head is climb:
+            break
+        if climb.dep_ not in ("acl", "advcl", "xcomp", "conj", "pcomp", "relcl", "ccomp"):
+            break
+        climb = climb.head
+    heads = [verb] if climb is verb else [verb, climb]
+    for child in list(token.children) + [c for h in heads if h is not token for c in h.children]:
         if child.dep_ in ("nsubj", "poss", "agent", "nsubjpass") or \
                 (child.dep_ == "prep" and child.lower_ in ("by", "of") and token.pos_ == "NOUN"):
             if child.dep_ == "nsubjpass":

@@ -82,33 +82,44 @@ def _name_parts(name: str) -> list[str]:
 
 
 def country_pair(state: DocumentState) -> DocumentState:
-    """The document's two main countries: the two most often referred to."""
+    """The document's two main countries: the two most often referred to, in order of first mention
+    (joint acts are attributed to the first-named side when nothing else decides)."""
     counts = Counter(a.country for a in state.actors)
-    state.extraction.pair = tuple(country for country, _ in counts.most_common(2))
+    top = {country for country, _ in counts.most_common(2)}
+    first_seen = list(dict.fromkeys(a.country for a in state.actors if a.country in top))
+    state.extraction.pair = tuple(first_seen)
     return state
 
 
 def events(state: DocumentState) -> DocumentState:
-    """Events sentence by sentence, with dates resolved against publication and narrative."""
-    context = DateContext(published=state.published,
-                          document_year=None if state.published else infer_document_year(state.text))
+    """Events sentence by sentence, with dates resolved against publication and narrative.
+
+    A first pass finds who visits whom; joint acts during that visit are then
+    attributed to the visiting side, as the annotation convention does.
+    """
+    document_year = None if state.published else infer_document_year(state.text)
+    first_pass = _events_pass(state, document_year, visit=None)
+    visit = next((e for e in first_pass if e.type == "visit" and not e.planned), None)
+    state.extraction.events = _events_pass(state, document_year, visit) if visit else first_pass
+    return state
+
+
+def _events_pass(state: DocumentState, document_year: int | None, visit) -> list:
+    context = DateContext(published=state.published, document_year=document_year)
     triggers = load_triggers()
     pair = state.extraction.pair
-    visitor = None
+    found_events = []
     for index, sentence in enumerate(state.sentences):
         mentions = find_dates(sentence.text, context)
         state.dates[index] = mentions
         actors = [a for a in state.actors if sentence.start <= a.start < sentence.end]
-        frame = SentenceFrame(sentence, actors, mentions, pair, context, visitor)
-        found = find_events(frame, triggers)
-        for event in found:
-            if event.type == "visit" and visitor is None and not event.planned:
-                visitor = event.source
-        state.extraction.events.extend(e for e in found if not e.negated)
+        frame = SentenceFrame(sentence, actors, mentions, pair, context,
+                              visit.source if visit else None, visit.date if visit else None)
+        found_events.extend(e for e in find_events(frame, triggers) if not e.negated)
         for mention in mentions:
             if mention.value and mention.kind in ("explicit", "partial") and not mention.parenthetical:
                 context.remember(mention.value)
-    return state
+    return found_events
 
 
 def facts(state: DocumentState) -> DocumentState:
