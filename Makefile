@@ -21,6 +21,9 @@ demo: venv
 	$(BIN)/accord --db $(DEMO_DB) docs
 	$(BIN)/accord --db $(DEMO_DB) stats
 	$(BIN)/accord --db $(DEMO_DB) search "vung ang"
+	$(BIN)/accord --db $(DEMO_DB) events --pair VNM-LAO
+	$(BIN)/accord --db $(DEMO_DB) facts --pair VNM-LAO
+	$(BIN)/accord --db $(DEMO_DB) actors
 
 test: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'

@@ -80,5 +80,5 @@ def read_input(spec: str, options: SourceOptions) -> InputItem | Rejection:
 
 def _too_large(size: int, limit: int, at_least: bool = False) -> str:
     more = "more than " if at_least else ""
-    # MB as --max-mb counts them (2**20 bytes), to three figures: "0.0687 MB exceeds the 0.05 MB limit".
+    # MB as --max-mb counts them (2**20 bytes), to three figures ("0.0687 MB").
     return f"file too large: {more}{size / 2**20:.3g} MB exceeds the {limit / 2**20:.3g} MB limit"

@@ -136,6 +136,22 @@ def test_exit_codes(tmp_path, db):
         assert result.exit_code == 2, usage_error
 
 
+@pytest.mark.parametrize("make_db,message", [
+    (lambda tmp: tmp / "not-a-db.db", "store error: file is not a database"),
+    (lambda tmp: Path("/proc/no-such-dir/accord.db"), "No such file or directory"),
+])
+def test_console_script_reports_store_faults_without_traceback(tmp_path, monkeypatch, capsys,
+                                                                make_db, message):
+    from accord.cli import main
+    (tmp_path / "not-a-db.db").write_bytes(b"plain text, not an SQLite database " * 10)
+    monkeypatch.setattr("sys.argv", ["accord", "--db", str(make_db(tmp_path)), "stats"])
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    assert exit_info.value.code == 1
+    captured = capsys.readouterr()
+    assert message in captured.err and "Traceback" not in captured.err
+
+
 def test_no_arguments_prints_help(db):
     result = CliRunner().invoke(app, [])
     assert result.exit_code in (0, 2) and "ingest" in result.output
@@ -201,7 +217,7 @@ def _bad_and_good_folder(root: Path) -> tuple[Path, dict[str, str]]:
         "bad_truncated.warc": warc[:-150],
         "mixed_lines.jsonl": jsonl,
         "bad_no_article.html": HTML_NO_ARTICLE,
-        "bad_too_big.txt": "Kenya and Uganda. " * 4000,  # about 72 KB, over --max-mb 0.05
+        "bad_too_big.txt": "Kenya and Uganda. " * 4000,  # 72,000 bytes, over --max-mb 0.05
     })
     os.symlink("loop_b", folder / "bad_loop_a")  # a symlink loop: unreadable
     os.symlink("bad_loop_a", folder / "loop_b")
@@ -215,7 +231,7 @@ def _bad_and_good_folder(root: Path) -> tuple[Path, dict[str, str]]:
         "mixed_lines.jsonl:2": "line 2: invalid JSON",
         "mixed_lines.jsonl:4": "line 4: expected a JSON object",
         "bad_no_article.html": "HTML page has no article text",
-        "bad_too_big.txt": "file too large",
+        "bad_too_big.txt": "file too large: 0.0687 MB exceeds the 0.05 MB limit",
         "bad_loop_a": "symbolic links",
         "loop_b": "symbolic links",
         "missing.txt": "no such file or directory",
@@ -223,7 +239,6 @@ def _bad_and_good_folder(root: Path) -> tuple[Path, dict[str, str]]:
     return folder, expected
 
 
-@pytest.mark.slow
 def test_batch_of_good_and_bad_inputs(tmp_path, db):
     folder, expected = _bad_and_good_folder(tmp_path)
     missing = str(tmp_path / "missing.txt")

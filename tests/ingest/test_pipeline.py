@@ -114,6 +114,9 @@ def test_read_input_reasons(tmp_path):
     assert read_input(str(tmp_path / "ok.txt"), options) == InputItem(str(tmp_path / "ok.txt"), b"x" * 10)
     big = read_input(str(tmp_path / "big.txt"), options)
     assert isinstance(big, Rejection) and big.reason.startswith("file too large")
+    (tmp_path / "huge.txt").write_bytes(b"x" * 3 * 2**20)
+    huge = read_input(str(tmp_path / "huge.txt"), SourceOptions(max_bytes=2 * 2**20))
+    assert huge.reason == "file too large: 3 MB exceeds the 2 MB limit"  # the units of --max-mb
     assert read_input(str(tmp_path / "none.txt"), options).reason == "no such file or directory"
     assert read_input(str(tmp_path), options).reason == "not a regular file"
     loop = read_input(str(tmp_path / "self"), options)
