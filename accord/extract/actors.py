@@ -216,13 +216,27 @@ _LED = {"led", "headed", "chaired", "accompanied"}
 
 
 def _title_text(window, titles: frozenset[str]) -> str | None:
-    """The title words right before a name, e.g. "Deputy Prime Minister"."""
-    words = [t.text for t in window if t.text.lower().strip(".") in titles
-             or t.lower_ in ("of", "the", "and")]
-    while words and words[0].lower() in ("of", "the", "and"):
+    """The title right before a name, read backwards while the words are title words,
+    capitalised words (as in "President of Laos") or connectors: "General Secretary and
+    President of Laos", "Prime Minister"."""
+    words: list[str] = []
+    for token in reversed(window):
+        text = token.text
+        if text.lower() == "and" and token.i > 0 and \
+                token.nbor(-1).text.lower().strip(".") not in titles:
+            break  # "X and [title] Y": the words before "and" belong to someone else
+        if text.lower().strip(".") in titles or text.lower() in ("of", "the", "and") or \
+                (text[:1].isupper() and text.isalpha()):
+            words.append(text)
+            continue
+        break
+    words.reverse()
+    while words and (words[0].lower() in ("of", "the", "and", "his", "her")):
         words.pop(0)
-    while words and words[-1].lower() in ("of", "the", "and"):
+    while words and words[-1].lower() in ("of", "the", "and", "dr", "dr.", "mr", "mrs", "ms"):
         words.pop()
+    if not any(w.lower().strip(".") in titles for w in words):
+        return None
     return " ".join(words) or None
 
 
