@@ -118,11 +118,13 @@ def docs(
     limit: int = typer.Option(100, min=1, max=100000, help="Rows to show."),
     offset: int = typer.Option(0, min=0, help="Rows to skip."),
     include_duplicates: bool = typer.Option(False, "--all", help="Include near-duplicates."),
+    language: Optional[str] = typer.Option(None, "--language", "-l",
+                                           help="Only documents in (or with paragraphs in) this language, e.g. vi."),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """List stored documents."""
     with _store(ctx) as store:
-        documents = store.list_documents(limit, offset, include_duplicates)
+        documents = store.list_documents(limit, offset, include_duplicates, language)
     if as_json:
         _print_json([_listing(doc) for doc in documents])
     else:
@@ -178,12 +180,14 @@ def search(
     ctx: typer.Context,
     query: str = typer.Argument(..., help='Words to find, e.g. "vung ang"; FTS5 operators allowed.'),
     limit: int = typer.Option(20, min=1, max=1000, help="Most results to show."),
+    language: Optional[str] = typer.Option(None, "--language", "-l",
+                                           help="Only documents in (or with paragraphs in) this language."),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Full-text search, case- and diacritic-insensitive ("to lam" finds "Tô Lâm")."""
     with _store(ctx) as store:
         try:
-            hits = store.search(query, limit)
+            hits = store.search(query, limit, language)
         except SearchSyntaxError as error:
             err.print(f"[red]{escape(str(error))}[/]", soft_wrap=True)
             raise typer.Exit(2)

@@ -7,6 +7,7 @@ character, so a match found in folded text has the same span in the original.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -31,3 +32,13 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower()
     return "".join(fold_char(c) for c in text)
+
+
+# Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer, CJK, kana).
+_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf"
+                       "\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def has_unspaced_script(text: str) -> bool:
+    """True when the text holds a script that does not separate words with spaces."""
+    return _UNSPACED.search(text) is not None

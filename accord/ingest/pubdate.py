@@ -113,12 +113,27 @@ def find_date_in_text(text: str, hints: DateHints) -> date | str | None:
             if pattern is None:
                 continue
             match = pattern.search(line)
+            if match and pattern is _BARE and not _date_stands_alone(line, match):
+                continue
             if match:
                 found = _date_from_match(match, hints)
                 if isinstance(found, date):
                     return found
                 note = note or found
     return note
+
+
+MAX_WORDS_BESIDE_DATE = 6
+_PREPOSITION_BEFORE = re.compile(r"\b(since|on|in|from|until|till|to|after|before|by|of|at|during)\s*$",
+                                 re.IGNORECASE)
+
+
+def _date_stands_alone(line: str, match: re.Match) -> bool:
+    """A bare date marks publication only beside a few words (an outlet name, a byline),
+    not as part of a headline's phrase ("... since December 2, 1975")."""
+    rest = line[:match.start()] + " " + line[match.end():]
+    return len(re.findall(r"\w+", rest)) <= MAX_WORDS_BESIDE_DATE and \
+        not _PREPOSITION_BEFORE.search(line[:match.start()])
 
 
 def _date_from_match(match: re.Match, hints: DateHints) -> date | str | None:

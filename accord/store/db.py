@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from accord.extract.records import Extraction
-from accord.folding import fold
+from accord.folding import fold, has_unspaced_script
 from accord.ingest.dedup import NEAR_DUPLICATE_THRESHOLD, band_keys, similarity
 from accord.models import Document, Rejection, SearchHit, StoredDocument
 from accord.store import queries
@@ -154,6 +154,9 @@ class Store:
         if original is None:
             conn.execute("INSERT INTO documents_fts(rowid, title, body) VALUES (?, ?, ?)",
                          (cursor.lastrowid, fold(doc.title or ""), fold(doc.clean_text)))
+            if has_unspaced_script(doc.clean_text):
+                conn.execute("INSERT INTO documents_trigram(rowid, body) VALUES (?, ?)",
+                             (cursor.lastrowid, fold(doc.clean_text)))
 
     def record_rejection(self, rejection: Rejection) -> None:
         """Keep a refused input with its reason; seeing it again only updates the count."""
@@ -182,18 +185,18 @@ class Store:
 
     # -- reading ---------------------------------------------------------
 
-    def list_documents(self, limit: int = 100, offset: int = 0,
-                       include_duplicates: bool = False) -> list[StoredDocument]:
-        """Documents in ingest order."""
-        return queries.list_documents(self.conn, limit, offset, include_duplicates)
+    def list_documents(self, limit: int = 100, offset: int = 0, include_duplicates: bool = False,
+                       language: str | None = None) -> list[StoredDocument]:
+        """Documents in ingest order, optionally only those in (or with paragraphs in) a language."""
+        return queries.list_documents(self.conn, limit, offset, include_duplicates, language)
 
     def get_document(self, id_or_prefix: str) -> StoredDocument | None:
         """One document by id or unique id prefix, with its texts and origins."""
         return queries.get_document(self.conn, id_or_prefix)
 
-    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 20, language: str | None = None) -> list[SearchHit]:
         """Full-text search, case- and diacritic-insensitive, best first."""
-        return queries.search(self.conn, query, limit)
+        return queries.search(self.conn, query, limit, language)
 
     def stats(self) -> dict[str, int]:
         """Counts of documents, duplicates, rejections and words."""

@@ -9,8 +9,11 @@ import sqlite3
 
 MIGRATIONS: list[tuple[str, str]] = [
     ("001_documents", """
+        -- seq is the stable integer key the full-text indexes use as their rowid (an
+        -- implicit rowid could be renumbered by VACUUM); id is the content hash.
         CREATE TABLE documents (
-            id TEXT PRIMARY KEY,
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
             origin TEXT NOT NULL,
             format TEXT NOT NULL,
             url TEXT,
@@ -154,5 +157,13 @@ MIGRATIONS += [
             version TEXT NOT NULL, confidence REAL NOT NULL
         );
         CREATE INDEX relation_labels_doc ON relation_labels(doc_id);
+    """),
+]
+
+MIGRATIONS += [
+    ("004_documents_trigram", """
+        -- Lao, Thai, Khmer, Burmese and CJK text has no spaces between words, so the word
+        -- index cannot find a word inside a run; a trigram index over those documents can.
+        CREATE VIRTUAL TABLE documents_trigram USING fts5(body, content='', tokenize='trigram');
     """),
 ]

@@ -6,12 +6,13 @@ import re
 import sqlite3
 
 from accord.errors import SearchSyntaxError
-from accord.folding import fold
+from accord.folding import fold, has_unspaced_script
 from accord.models import Rejection, SearchHit, StoredDocument
 
 _LIST_COLUMNS = ("id, origin, title, published, language, source, url, format, word_count, "
                  "duplicate_of, mixed_language, published_from, published_note")
-_OPERATOR = re.compile(r'(\bAND\b|\bOR\b|\bNOT\b|\bNEAR\b|["*()^:+])')
+# Only these mark a query as FTS5 syntax; other punctuation ("Kenya: talks") is plain text.
+_OPERATOR = re.compile(r'(\bAND\b|\bOR\b|\bNOT\b|\bNEAR\b|["*])')
 _WORD = re.compile(r"\w+", re.UNICODE)
 SNIPPET_RADIUS = 90
 
@@ -23,13 +24,23 @@ def _document(row: sqlite3.Row, **extra) -> StoredDocument:
     return StoredDocument(**fields, **extra)
 
 
-def list_documents(conn: sqlite3.Connection, limit: int, offset: int,
-                   include_duplicates: bool) -> list[StoredDocument]:
-    """Documents in ingest order, canonical ones only unless asked."""
-    where = "" if include_duplicates else "WHERE duplicate_of IS NULL"
-    rows = conn.execute(f"SELECT {_LIST_COLUMNS} FROM documents {where} "
-                        "ORDER BY rowid LIMIT ? OFFSET ?", (limit, offset))
+def list_documents(conn: sqlite3.Connection, limit: int, offset: int, include_duplicates: bool,
+                   language: str | None = None) -> list[StoredDocument]:
+    """Documents in ingest order, canonical ones only unless asked; optionally in one language."""
+    where = "WHERE 1 = 1" if include_duplicates else "WHERE documents.duplicate_of IS NULL"
+    clause, params = _language_clause(language, "documents")
+    rows = conn.execute(f"SELECT {_LIST_COLUMNS} FROM documents {where} {clause} "
+                        "ORDER BY rowid LIMIT ? OFFSET ?", (*params, limit, offset))
     return [_document(row) for row in rows]
+
+
+def _language_clause(language: str | None, alias: str) -> tuple[str, tuple]:
+    """Documents in a language, or with a paragraph in it (English articles with Lao captions)."""
+    if not language:
+        return "", ()
+    code = language.strip().lower()
+    return (f"AND ({alias}.language = ? OR EXISTS (SELECT 1 FROM paragraphs p "
+            f"WHERE p.doc_id = {alias}.id AND p.language = ?))", (code, code))
 
 
 def get_document(conn: sqlite3.Connection, id_or_prefix: str) -> StoredDocument | None:
@@ -61,17 +72,24 @@ def fts_query(query: str) -> str:
     return " ".join(f'"{word}"' for word in words)
 
 
-def search(conn: sqlite3.Connection, query: str, limit: int) -> list[SearchHit]:
-    """Canonical documents matching the query, best BM25 first, with snippets."""
+def search(conn: sqlite3.Connection, query: str, limit: int,
+           language: str | None = None) -> list[SearchHit]:
+    """Canonical documents matching the query, best BM25 first, with snippets.
+
+    Queries in scripts without word spaces (Lao, Thai, Khmer, CJK) use the trigram
+    index, which finds a word inside an unbroken run of text.
+    """
+    table = "documents_trigram" if has_unspaced_script(query) else "documents_fts"
     match = fts_query(query)
     if not match:
         raise SearchSyntaxError("empty search query")
+    where, params = _language_clause(language, "d")
     try:
         rows = conn.execute(
             f"SELECT {', '.join('d.' + c.strip() for c in _LIST_COLUMNS.split(','))}, d.clean_text,"
-            " bm25(documents_fts) AS rank FROM documents_fts JOIN documents d"
-            " ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?",
-            (match, limit)).fetchall()
+            f" bm25({table}) AS rank FROM {table} JOIN documents d ON d.rowid = {table}.rowid"
+            f" WHERE {table} MATCH ? {where} ORDER BY rank LIMIT ?",
+            (match, *params, limit)).fetchall()
     except sqlite3.OperationalError as error:
         raise SearchSyntaxError(f"cannot parse search query {query!r}: {error}") from None
     terms = [w for w in _WORD.findall(fold(query)) if w not in ("and", "or", "not", "near")]
@@ -82,7 +100,8 @@ def search(conn: sqlite3.Connection, query: str, limit: int) -> list[SearchHit]:
 def make_snippet(text: str, terms: list[str]) -> str:
     """The text around the first matched term, cut from the original (not folded) text."""
     folded = fold(text)
-    phrase = re.search(r"\b" + r"\W+".join(map(re.escape, terms)), folded) if terms else None
+    boundary = "" if any(has_unspaced_script(t) for t in terms) else r"\b"
+    phrase = re.search(boundary + r"\W+".join(map(re.escape, terms)), folded) if terms else None
     longest = sorted(terms, key=len, reverse=True)
     first = phrase or next(filter(None, (re.search(rf"\b{re.escape(t)}", folded) for t in longest)),
                            None)
