@@ -43,7 +43,7 @@ def _print_json(value: object) -> None:
 def main_options(
     ctx: typer.Context,
     db: Optional[str] = typer.Option(None, "--db", help="SQLite store to use "
-                                     "[default: $ACCORD_DB or ./accord.db]."),
+                                     "(default: $ACCORD_DB, else ./accord.db)."),
 ) -> None:
     """Global options."""
     ctx.obj = {"db": db or default_db_path()}
@@ -408,6 +408,11 @@ def _brief(record: dict) -> str:
     fields = {k: v for k, v in record.items() if k not in ("evidence", "_sides", "aliases")}
     evidence = record.get("evidence") or ""
     return f"{fields} | {evidence[:120]}"
+
+
+from accord.commands import register_all  # noqa: E402  (commands need `app` defined above)
+
+register_all()
 
 
 def main() -> None:
