@@ -189,8 +189,8 @@ def infer_document_year(text: str) -> int | None:
     in an article that otherwise speaks of 2024 takes that year.
     """
     context = DateContext()
+    # Only dates stated to the month or day count: a bare year ("for 2026") is too often a
+    # plan or a period to stand in for the publication year.
     years = [m.value.year for m in find_dates(text, context)
-             if m.value and m.kind == "explicit"]
-    periods = [int(y) for y in re.findall(r"\bof\s+(20\d\d|19\d\d)\b", text)]
-    candidates = years + periods
-    return max(candidates) if candidates else None
+             if m.value and m.kind == "explicit" and m.value.precision in ("day", "month")]
+    return max(years) if years else None

@@ -149,6 +149,13 @@ def find_events(frame: SentenceFrame, triggers: tuple[Trigger, ...]) -> list[Eve
 _PLEDGE_CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "conj", "acl", "relcl", "aux", "compound", "amod"}
 
 
+def _is_content_link(node: Token) -> bool:
+    """A dependency that carries what is promised: a complement, or a to-infinitive."""
+    if node.dep_ in _PLEDGE_CONTENT_DEPS:
+        return True
+    return node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+
+
 def _inside_pledge(token: Token, pledge_tokens: list[Token]) -> bool:
     """True when the trigger is what a pledge promises ("agreed to [sign]", "invited to [visit]"),
     not an act the pledge was made during ("agreed ... during a [visit]")."""
@@ -157,7 +164,7 @@ def _inside_pledge(token: Token, pledge_tokens: list[Token]) -> bool:
             continue
         node = token
         while node is not pledge:
-            if node.dep_ not in _PLEDGE_CONTENT_DEPS:
+            if not _is_content_link(node):
                 break
             node = node.head
         else:
@@ -229,6 +236,12 @@ def _direction(frame: SentenceFrame, trigger: Trigger, token: Token, countries: 
     subject = [c for c in _countries_in(frame, _agent_tokens(token)) if c in countries]
     if len(subject) == 1:  # both sides as subject is a joint act, decided below
         return subject[0], (second if subject[0] == first else first)
+    if not subject:
+        # No subject in the parse: in English the actor usually comes before the verb.
+        before = [a.country for a in frame.actors if a.kind != "capital" and a.country in countries
+                  and a.start < frame.sentence.offset + token.idx]
+        if before and len(set(before)) == 1:
+            return before[-1], (second if before[-1] == first else first)
     if frame.visitor in countries and _same_day(event_date, frame.visit_date):
         return frame.visitor, (second if frame.visitor == first else first)
     return first, second

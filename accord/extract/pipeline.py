@@ -86,7 +86,10 @@ def country_pair(state: DocumentState) -> DocumentState:
     (joint acts are attributed to the first-named side when nothing else decides)."""
     counts = Counter(a.country for a in state.actors)
     top = {country for country, _ in counts.most_common(2)}
-    first_seen = list(dict.fromkeys(a.country for a in state.actors if a.country in top))
+    # Capitals are skipped in the ordering: a dateline ("VIENTIANE -") names where, not who.
+    first_seen = list(dict.fromkeys(a.country for a in state.actors
+                                    if a.country in top and a.kind != "capital"))
+    first_seen += [c for c in top if c not in first_seen]
     state.extraction.pair = tuple(first_seen)
     return state
 

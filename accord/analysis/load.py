@@ -1,0 +1,128 @@
+"""Read the records the analysis works on, for one country pair, from the store."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+
+from accord.store.records import normalise_pair
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One sentence-level record with its document and outlet, as analysis sees it."""
+
+    id: int
+    doc_id: str
+    outlet: str | None
+    published: str | None
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """A stored event with its provenance."""
+
+    mention: Mention
+    type: str
+    cameo: str
+    goldstein: float | None
+    quad_class: int | None
+    source: str | None
+    target: str | None
+    date: str | None
+    precision: str | None
+    location: str | None
+    planned: bool
+
+
+@dataclass(frozen=True)
+class FactMention:
+    """A stored numeric fact with its provenance."""
+
+    mention: Mention
+    quantity: str
+    value: float
+    value_max: float | None
+    unit: str
+    period: str | None
+    is_target: bool
+    qualifier: str | None
+
+
+@dataclass(frozen=True)
+class LabelMention:
+    """A stored relationship label with its provenance."""
+
+    mention: Mention
+    label: str
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """A stored person record with its provenance."""
+
+    mention: Mention
+    name: str
+    aliases: tuple[str, ...]
+    country: str | None
+    role: str | None
+
+
+def outlet_of(source: str | None, url: str | None) -> str | None:
+    """The outlet: the stated source, else the URL's host without 'www.'."""
+    if source:
+        return source
+    if url:
+        match = re.match(r"^[a-z]+://(?:www\.)?([^/:?#]+)", url.strip(), re.I)
+        if match:
+            return match.group(1).lower()
+    return None
+
+
+def _mention(row: sqlite3.Row) -> Mention:
+    return Mention(row["id"], row["doc_id"], outlet_of(row["doc_source"], row["doc_url"]),
+                   row["doc_published"], row["sentence"], row["start"], row["end"])
+
+
+def _rows(conn: sqlite3.Connection, table: str, pair: str | None, extra: str = ""):
+    key = normalise_pair(pair)
+    where = "WHERE r.pair_key = ?" if key else "WHERE 1 = 1"
+    params = (key,) if key else ()
+    return conn.execute(
+        f"SELECT r.*, d.source AS doc_source, d.url AS doc_url, d.published AS doc_published "
+        f"FROM {table} r JOIN documents d ON d.id = r.doc_id {where} {extra} ORDER BY r.id", params)
+
+
+def load_events(conn: sqlite3.Connection, pair: str | None) -> list[EventMention]:
+    """Every non-negated event of the pair (all pairs when None)."""
+    return [EventMention(_mention(r), r["type"], r["cameo"], r["goldstein"], r["quad_class"],
+                         r["source"], r["target"], r["date"], r["date_precision"], r["location"],
+                         bool(r["planned"]))
+            for r in _rows(conn, "events", pair, "AND r.negated = 0")]
+
+
+def load_facts(conn: sqlite3.Connection, pair: str | None) -> list[FactMention]:
+    """Every numeric fact attributed to the pair."""
+    return [FactMention(_mention(r), r["quantity"], r["value"], r["value_max"], r["unit"], r["period"],
+                        bool(r["is_target"]), r["qualifier"])
+            for r in _rows(conn, "facts", pair)]
+
+
+def load_labels(conn: sqlite3.Connection, pair: str | None) -> list[LabelMention]:
+    """Every relationship label attributed to the pair."""
+    return [LabelMention(_mention(r), r["label"]) for r in _rows(conn, "relation_labels", pair)]
+
+
+def load_people(conn: sqlite3.Connection, countries: tuple[str, ...] = ()) -> list[PersonMention]:
+    """Every person record, optionally only those of some countries."""
+    where = f"WHERE r.country IN ({','.join('?' * len(countries))})" if countries else ""
+    rows = conn.execute(
+        "SELECT r.*, d.source AS doc_source, d.url AS doc_url, d.published AS doc_published "
+        f"FROM people r JOIN documents d ON d.id = r.doc_id {where} ORDER BY r.id", countries)
+    return [PersonMention(_mention(r), r["name"], tuple(json.loads(r["aliases"] or "[]")),
+                          r["country"], r["role"]) for r in rows]

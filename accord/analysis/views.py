@@ -1,0 +1,86 @@
+"""The analysis views the CLI, the report and the web app share: one function per view,
+store connection and options in, JSON-ready data out."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+
+from accord.analysis.canonical import CanonicalEvent, merge_events
+from accord.analysis.commitments import track_commitments
+from accord.analysis.load import load_events, load_facts, load_labels, load_people
+from accord.analysis.people import Actor, actor_events, find_actor, merge_people, same_person
+from accord.analysis.timeline import relationship_index, timeline
+from accord.analysis.variants import date_variants, figure_variants, label_variants, name_variants
+from accord.store.records import normalise_pair
+
+
+@dataclass(frozen=True)
+class PairQuery:
+    """Which pair and period a view covers."""
+
+    pair: str
+    date_from: str | None = None
+    date_to: str | None = None
+    by: str = "year"
+
+    @property
+    def countries(self) -> tuple[str, ...]:
+        """The two ISO3 codes, sorted."""
+        return tuple(normalise_pair(self.pair).split("-"))
+
+
+def canonical_events(conn: sqlite3.Connection, query: PairQuery) -> list[CanonicalEvent]:
+    """The pair's canonical events."""
+    return merge_events(load_events(conn, query.pair))
+
+
+def timeline_view(conn: sqlite3.Connection, query: PairQuery) -> list[dict]:
+    """`accord timeline`: canonical events in date order with evidence."""
+    return [e.as_json() for e in timeline(canonical_events(conn, query), query.date_from, query.date_to)]
+
+
+def index_view(conn: sqlite3.Connection, query: PairQuery) -> list[dict]:
+    """`accord index`: per-period counts, Goldstein sum/mean and cooperative share."""
+    return [row.as_json() for row in relationship_index(canonical_events(conn, query), query.by)]
+
+
+def reference_year(conn: sqlite3.Connection) -> int:
+    """The year against which deadlines are judged: the newest publication date, else today."""
+    row = conn.execute("SELECT max(published) FROM documents").fetchone()
+    return int(row[0][:4]) if row and row[0] else date.today().year
+
+
+def commitments_view(conn: sqlite3.Connection, query: PairQuery) -> list[dict]:
+    """`accord commitments`: targets with the latest comparable actual and a status."""
+    return [c.as_json() for c in track_commitments(load_facts(conn, query.pair), reference_year(conn))]
+
+
+def variants_view(conn: sqlite3.Connection, query: PairQuery) -> list[dict]:
+    """`accord variants`: labels, figures, dates and names on which sources differ."""
+    people = load_people(conn, query.countries)
+    found = (label_variants(load_labels(conn, query.pair)) + figure_variants(load_facts(conn, query.pair))
+             + date_variants(canonical_events(conn, query)) + name_variants(people, same_person))
+    return [d.as_json() for d in found]
+
+
+def all_actors(conn: sqlite3.Connection, countries: tuple[str, ...] = ()) -> list[Actor]:
+    """Actors merged across documents."""
+    return merge_people(load_people(conn, countries))
+
+
+def actor_view(conn: sqlite3.Connection, name: str) -> dict | None:
+    """`accord actor NAME`: one actor's profile, or None when no actor matches."""
+    actor = find_actor(all_actors(conn), name)
+    if actor is None:
+        return None
+    return actor.as_json(actor_events(actor, load_events(conn, None)))
+
+
+def pairs_view(conn: sqlite3.Connection) -> list[dict]:
+    """Country pairs in the store with event, fact and document counts and last activity."""
+    rows = conn.execute("""
+        SELECT pair_key, count(*) AS events, count(DISTINCT doc_id) AS documents, max(date) AS last_event
+        FROM events WHERE pair_key IS NOT NULL AND negated = 0 GROUP BY pair_key ORDER BY events DESC""")
+    return [dict(row) for row in rows]
