@@ -22,7 +22,10 @@ _LEFT_WORD = re.compile(r"(?:[A-Z][\w’'.–-]*|[A-Z]+|\d{4}(?:\s*[-–]\s*\d{4
                         r"|extradition|visa|aviation|tax|goods|energy|power)$")
 _TAIL_CONNECTORS = {"of", "on", "between", "amending", "for", "in", "to", "the", "and", "with", "a",
                     "an", "period", "field", "vision", "regarding", "concerning", "about", "among"}
-_TAIL_STOP = re.compile(r"^(?:[,;:().]|on\s+(?:\d|[A-Z][a-z]+\.?\s+\d)|(?:such|which|that|was|were|is|are"
+_TAIL_STOP = re.compile(r"^(?:[,;:().]|on\s+(?:\d|[A-Z][a-z]+\.?\s+\d)"
+                        r"|(?:on|last|next|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+                        r"|in\s+(?:19|20)\d\d\b(?!\s*[-–])|with\b(?!\s+a\s+vision)"
+                        r"|(?:such|which|that|was|were|is|are"
                         r"|has|have|had|signed|will|would|can|could|should|must|as|who|while|by"
                         r"|to\s+(?:be|promote|boost|help|ensure|create|develop))\b)", re.I)
 _VERB_LIKE = re.compile(r"^[a-z]+(?:ed|es)$")

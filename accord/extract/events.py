@@ -160,10 +160,11 @@ def _inside_pledge(token: Token, pledge_tokens: list[Token]) -> bool:
     """True when the trigger is what a pledge promises ("agreed to [sign]", "invited to [visit]"),
     not an act the pledge was made during ("agreed ... during a [visit]")."""
     for pledge in pledge_tokens:
-        if pledge is token or pledge not in token.ancestors:
+        # spaCy makes a new Token object on every access: compare positions, not identity.
+        if pledge.i == token.i or pledge not in token.ancestors:
             continue
         node = token
-        while node is not pledge:
+        while node.i != pledge.i:
             if not _is_content_link(node):
                 break
             node = node.head
@@ -339,5 +340,6 @@ def _negated(token: Token) -> bool:
     heads = [token] + list(token.ancestors)[:1]
     if any(c.dep_ == "neg" for h in heads for c in h.children):
         return True
-    before = {t.lower_ for t in token.doc[max(token.sent.start, token.i - 3):token.i]}
+    window = token.doc[max(token.sent.start, token.i - 3):token.i]
+    before = {t.lower_ for t in window} | {t.lemma_.lower() for t in window}  # "refused", "failed"
     return bool(before & _NEGATION)

@@ -7,12 +7,14 @@ than", and whether a figure is a goal) are not what general number parsers do.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
 from accord.extract.records import Evidence, Fact
 
-_SCALES = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6,
+_SCALES = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "crore": 1e7,
+           "crores": 1e7, "million": 1e6, "lakh": 1e5, "lakhs": 1e5,
            "mn": 1e6, "mln": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}
 _CURRENCIES = {
     "us$": "USD", "usd": "USD", "$": "USD", "us dollars": "USD", "dollars": "USD", "dollar": "USD",
@@ -46,7 +48,7 @@ _COUNTED = {
 }
 _PERCENT = r"(?:%|\s?per\s?cent|\s?percent)"
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"(?:trillion|billion|million|thousand|bn|tn|mn|mln)\b|[bmk]\b"
+_SCALE = r"(?:trillion|billion|million|thousand|crores?|lakhs?|bn|tn|mn|mln)\b|[bmk]\b"
 _CUR_BEFORE = r"(?:US\$|S\$|A\$|C\$|R\$|\$|€|£|¥|USD|EUR|GBP|JPY|CNY|RMB|VND|THB|LAK|INR|KRW|Rs\.?|SGD|AUD|CHF|CAD|BRL|ZAR|KES|Ksh|AED|SAR)"
 _CUR_AFTER = (r"(?:US dollars|USD|dollars|dollar|euros|euro|EUR|pounds|GBP|yen|JPY|yuan|CNY|RMB|VND|dong"
               r"|baht|THB|kip|LAK|riel|rupees|INR|won|KRW|ringgit|rupiah|pesos|SGD|AUD|rubles"
@@ -55,7 +57,7 @@ _QUALIFIER = (r"(?P<qual>more than|over|about|around|approximately|nearly|almost
               r"|up to|roughly|close to|less than|under|above|below|an estimated|estimated)?\s*")
 _RANGE_TAIL = rf"(?:\s*(?:-|–|to)\s*(?P<num2>{_NUMBER}))?"
 _MONEY = re.compile(
-    rf"{_QUALIFIER}(?:(?P<cur1>{_CUR_BEFORE})\s?(?P<num>{_NUMBER}){_RANGE_TAIL}\s?(?P<scale>{_SCALE})?"
+    rf"{_QUALIFIER}(?:(?P<cur1>{_CUR_BEFORE})\s?(?P<num>{_NUMBER}){_RANGE_TAIL}(?:\s?(?P<scale>{_SCALE}))?"
     rf"|(?P<numb>{_NUMBER}){_RANGE_TAIL.replace('num2', 'num2b')}\s?(?P<scaleb>{_SCALE})?\s?(?P<cur2>{_CUR_AFTER}))",
     re.I)
 _COUNT = re.compile(
@@ -80,7 +82,7 @@ _KINDS = [
     ("education", r"\bscholarship|student|education|training|universit|school|institution"),
     ("tourism", r"\btourist|tourism|visitor"),
     ("agreements", r"\bdocument|agreement|memorand|deal|contract"),
-    ("projects", r"\bproject"),
+    ("projects", r"\bprojects?\b"),
     ("military", r"\btroop|soldier|military|defen[cs]e|weapon|arms\b"),
 ]
 _PERIOD = re.compile(
@@ -103,10 +105,12 @@ class _Found:
 
 def find_facts(sentence: str, evidence_at, countries: tuple[str, ...] = ()) -> list[Fact]:
     """Numeric facts stated in a sentence; `evidence_at(start, end)` builds their evidence."""
-    found = _money(sentence) + _percent(sentence)
+    found = _money(sentence, countries) + _percent(sentence)
     taken = [(f.start, f.end) for f in found]
     found += [f for f in _counts(sentence) if not any(f.start < e and s < f.end for s, e in taken)]
     found.sort(key=lambda f: f.start)
+    found = [f for f in found if math.isfinite(f.value)
+             and (f.value_max is None or math.isfinite(f.value_max))]
     facts = []
     previous_target = False
     previous_end = 0
@@ -134,7 +138,11 @@ def _qualifier(match: re.Match) -> str | None:
     return qual.lower() if qual else None
 
 
-def _money(sentence: str) -> list[_Found]:
+# "Shillings" alone is the currency of the country the sentence is about, when that is one of these.
+_SHILLINGS = {"KEN": "KES", "UGA": "UGX", "TZA": "TZS", "SOM": "SOS"}
+
+
+def _money(sentence: str, countries: tuple[str, ...] = ()) -> list[_Found]:
     found = []
     for match in _MONEY.finditer(sentence):
         groups = match.groupdict()
@@ -144,6 +152,9 @@ def _money(sentence: str) -> list[_Found]:
             number, second, scale, currency = groups["numb"], groups.get("num2b"), groups.get("scaleb"), groups["cur2"]
         multiplier = _SCALES.get((scale or "").lower(), 1.0)
         unit = _CURRENCIES.get(currency.lower().rstrip("."), currency.upper())
+        local = {_SHILLINGS[c] for c in countries if c in _SHILLINGS}
+        if currency.lower() == "shillings" and len(local) == 1:
+            unit = local.pop()
         if currency.lower() in ("rs", "rs."):
             unit = "INR"
         value = _number(number) * multiplier
@@ -188,7 +199,7 @@ def _counts(sentence: str) -> list[_Found]:
 
 
 def _kind(sentence: str, item: _Found) -> str:
-    """The quantity kind, from the words nearest the number (left first)."""
+    """The quantity kind, from the words nearest the number (left first, then right)."""
     left = sentence[max(0, item.start - 120):item.end].lower()
     if item.unit in ("MW", "GW", "kWh", "MWh", "GWh", "kW"):
         return "energy"
@@ -201,6 +212,12 @@ def _kind(sentence: str, item: _Found) -> str:
             distance = len(left) - matches[-1].end()
             if best is None or distance < best[0]:
                 best = (distance, kind)
+    if best is None:  # nothing on the left: "AUD 50 million in aid", "¥12 billion in loans"
+        right = re.split(r"[,;.]", sentence[item.end:item.end + 40].lower(), maxsplit=1)[0]
+        for kind, pattern in _KINDS:
+            match = re.search(pattern, right)
+            if match and (best is None or match.start() < best[0]):
+                best = (match.start(), kind)
     return best[1] if best else ("count" if item.unit not in _CURRENCIES.values() else "money")
 
 

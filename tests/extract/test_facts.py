@@ -266,3 +266,12 @@ def test_find_facts_never_raises_and_values_are_finite_and_within_the_sentence(s
             assert math.isfinite(fact.value_max) and fact.value_max >= 0
         assert fact.unit
         assert isinstance(fact.is_target, bool)
+
+
+def test_shillings_take_the_currency_of_the_east_african_country_named():
+    sentence = "Uganda earned 1,250 million shillings from coffee sales."
+    assert only(sentence, ("UGA",)).unit == "UGX"
+    assert only(sentence, ("TZA", "JPN")).unit == "TZS"
+    assert only(sentence, ()).unit == "KES"  # no country: the most common reading
+    assert only(sentence, ("KEN", "UGA")).unit == "KES"  # ambiguous: unchanged
+    assert only(sentence, ("UGA",)).value == pytest.approx(1.25e9)

@@ -1,0 +1,60 @@
+from accord.analysis.canonical import dates_agree, merge_events
+
+from analysis_fixtures import event
+
+
+def test_reports_of_one_meeting_from_two_documents_merge_into_one_event():
+    events = merge_events([
+        event("a", "meeting_talks", "KEN", "UGA", "2024-03-05", outlet="Daily Nation", published="2024-03-06"),
+        event("b", "meeting_talks", "UGA", "KEN", "2024-03-05", outlet="New Vision", published="2024-03-05"),
+        event("c", "meeting_talks", "KEN", "UGA", "2024-03", outlet="The Star", published="2024-03-20"),
+    ])
+    assert len(events) == 1
+    merged = events[0]
+    assert merged.documents == ["a", "b", "c"]
+    assert merged.outlets == ["Daily Nation", "New Vision", "The Star"]
+    assert merged.date == "2024-03-05" and merged.precision == "day"
+    assert merged.earliest_report == "2024-03-05"
+    assert (merged.source, merged.target) == ("KEN", "UGA")  # two of three mentions
+
+
+def test_same_day_but_different_pair_does_not_merge():
+    events = merge_events([event("a", "visit", "JPN", "IND", "2023-09-10"),
+                           event("b", "visit", "JPN", "IDN", "2023-09-10")])
+    assert len(events) == 2
+
+
+def test_same_pair_and_day_but_different_type_does_not_merge():
+    events = merge_events([event("a", "visit", "BRA", "ARG", "2022-05-01"),
+                           event("b", "agreement_signed", "BRA", "ARG", "2022-05-01")])
+    assert sorted(e.type for e in events) == ["agreement_signed", "visit"]
+
+
+def test_different_days_do_not_merge_but_month_joins_the_day():
+    events = merge_events([event("a", "visit", "FRA", "DEU", "2021-06-01"),
+                           event("b", "visit", "FRA", "DEU", "2021-06-03"),
+                           event("c", "visit", "FRA", "DEU", "2021-07")])
+    assert sorted(e.date for e in events) == ["2021-06-01", "2021-06-03", "2021-07"]
+
+
+def test_conflicting_locations_keep_events_apart():
+    events = merge_events([event("a", "meeting_talks", "AUS", "IDN", "2020-02-02", location="Jakarta"),
+                           event("b", "meeting_talks", "AUS", "IDN", "2020-02-02", location="Canberra")])
+    assert len(events) == 2
+
+
+def test_undated_mention_joins_the_one_dated_event_of_its_own_document():
+    events = merge_events([event("a", "visit", "KEN", "UGA", "2024-03-05"),
+                           event("a", "visit", "KEN", "UGA", None),
+                           event("b", "visit", "KEN", "UGA", None)])
+    dated = next(e for e in events if e.date)
+    undated = [e for e in events if e.date is None]
+    assert dated.documents == ["a"] and len(dated.mentions) == 2
+    assert len(undated) == 1 and undated[0].documents == ["b"]
+
+
+def test_dates_agree_at_the_coarser_precision():
+    assert dates_agree("2025-12", "2025-12-01")
+    assert dates_agree("2025", "2025-12-01")
+    assert not dates_agree("2025-11", "2025-12-01")
+    assert not dates_agree(None, "2025")

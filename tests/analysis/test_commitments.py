@@ -1,0 +1,44 @@
+from accord.analysis.commitments import deadline_of, period_year, track_commitments
+
+from analysis_fixtures import fact
+
+
+def test_target_gets_latest_whole_year_actual_and_partial_periods_are_ignored():
+    facts = [
+        fact("a", "trade_turnover", 5e9, "USD", None, True),
+        fact("b", "trade_turnover", 1.2e9, "USD", "in 2021", False),
+        fact("b", "trade_turnover", 1.6e9, "USD", "in 2023", False),
+        fact("b", "trade_turnover", 1.3e9, "USD", "first 8 months of 2024", False),
+        fact("c", "trade_turnover", 5e9, "USD", None, True),
+    ]
+    [commitment] = track_commitments(facts, reference_year=2025)
+    assert commitment.documents == ["a", "c"]
+    assert commitment.latest_actual.value == 1.6e9
+    assert round(commitment.progress, 2) == 0.32
+    assert commitment.status == "behind"
+
+
+def test_status_met_overdue_on_track_and_no_data():
+    facts = [
+        fact("a", "energy", 1000, "MW", "by 2020", True),
+        fact("a", "energy", 1200, "MW", "in 2019", False),
+        fact("a", "aid", 100e6, "EUR", "by 2022", True),
+        fact("a", "aid", 20e6, "EUR", "in 2021", False),
+        fact("a", "education", 500, "scholarships", "by 2030", True),
+        fact("a", "education", 300, "scholarships", "in 2024", False),
+        fact("a", "tourism", 1e6, "persons", "by 2030", True),
+    ]
+    status = {c.quantity: c.status for c in track_commitments(facts, reference_year=2025)}
+    assert status == {"energy": "met", "aid": "overdue", "education": "on track", "tourism": "no data"}
+
+
+def test_units_must_match_for_an_actual_to_count():
+    facts = [fact("a", "trade_turnover", 5e9, "USD", None, True),
+             fact("a", "trade_turnover", 4e9, "EUR", "in 2023", False)]
+    [commitment] = track_commitments(facts, reference_year=2025)
+    assert commitment.latest_actual is None and commitment.status == "no data"
+
+
+def test_period_helpers():
+    assert deadline_of("by 2030") == "2030" and deadline_of("in 2030") is None
+    assert period_year("in 2023") == 2023 and period_year("first 7 months of 2024") is None

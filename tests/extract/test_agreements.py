@@ -1,0 +1,112 @@
+"""Named agreements: heads, modifiers, "of/on/between" tails, lists, and what is not a name.
+
+Sentences are invented, about several country pairs.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.extract.agreements import find_agreements
+from accord.extract.records import DateValue
+
+
+def names(sentence: str) -> list[str]:
+    return [a.name for a in find_agreements(sentence)]
+
+
+# ---------------------------------------------------------------- names and kinds
+
+@pytest.mark.parametrize("sentence, name, kind", [
+    ("Kenya and Uganda signed the Agreement on the Avoidance of Double Taxation on 3 May 2023.",
+     "Agreement on the Avoidance of Double Taxation", "agreement"),
+    ("Brazil and Argentina reaffirmed the Treaty of Asuncion, which created Mercosur.",
+     "Treaty of Asuncion", "treaty"),
+    ("Japan and India signed a Memorandum of Understanding on Semiconductor Supply Chains.",
+     "Memorandum of Understanding on Semiconductor Supply Chains", "memorandum"),
+    ("Indonesia and Australia adopted a Joint Declaration on Maritime Cooperation.",
+     "Joint Declaration on Maritime Cooperation", "statement"),
+    ("Kenya and Uganda ratified the Protocol on the Crude Oil Pipeline.",
+     "Protocol on the Crude Oil Pipeline", "protocol"),
+    ("France and Germany signed a defence pact.", "defence pact", "agreement"),
+    ("Japan and India signed the Japan-India Civil Nuclear Agreement.",
+     "Japan-India Civil Nuclear Agreement", "agreement"),
+])
+def test_named_agreements_and_their_kind(sentence, name, kind):
+    found = find_agreements(sentence)
+    assert [(a.name, a.kind) for a in found] == [(name, kind)]
+    assert name in sentence[found[0].start:found[0].end]
+
+
+def test_an_abbreviated_memorandum_is_a_name_by_itself():
+    found = find_agreements("Uganda and Kenya signed an MoU on health.")
+    assert [(a.name, a.kind) for a in found] == [("MoU on health", "memorandum")]
+
+
+def test_capitalised_plans_and_strategies_are_documents():
+    sentence = ("Indonesia and Australia adopted a Joint Declaration on Maritime Cooperation "
+                "and the Action Plan for 2024-2028.")
+    assert names(sentence) == ["Joint Declaration on Maritime Cooperation", "Action Plan for 2024-2028"]
+
+
+def test_a_clause_ends_a_name_and_may_hold_another():
+    sentence = "France and Germany signed the Treaty of Aachen, which renewed the Elysee Treaty."
+    assert names(sentence) == ["Treaty of Aachen", "Elysee Treaty"]
+
+
+def test_lists_give_one_agreement_per_item():
+    sentence = ("Brazil and Argentina signed agreements such as the Extradition Treaty, the Defence "
+                "Cooperation Agreement and the Visa Waiver Protocol.")
+    assert names(sentence) == ["Extradition Treaty", "Defence Cooperation Agreement", "Visa Waiver Protocol"]
+
+
+# ---------------------------------------------------------------- where a name ends
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Kenya and Uganda signed the Protocol on Fisheries on 3 May 2023.", "Protocol on Fisheries"),
+    ("Japan and India signed the Agreement on Rail Safety on March 20.", "Agreement on Rail Safety"),
+    ("Brazil signed the Treaty of Montevideo with Argentina that year.", "Treaty of Montevideo"),
+    ("The two sides signed a Memorandum of Understanding on Renewable Energy on Friday.",
+     "Memorandum of Understanding on Renewable Energy"),
+    ("France and Germany signed the Treaty of Aachen in 2019.", "Treaty of Aachen"),
+])
+def test_names_stop_before_dates_and_clauses(sentence, name):
+    assert names(sentence) == [name]
+
+
+# ---------------------------------------------------------------- not names
+
+@pytest.mark.parametrize("sentence", [
+    "The Kenyan and Ugandan ministers discussed the agreement at length.",
+    "Japan and India exchanged several agreements and memoranda.",
+    "Brazil and Argentina have a plan to build a railway.",
+    "France and Germany agreed to boost cooperation.",
+    "Indonesia and Australia signed an agreement on Friday.",
+])
+def test_generic_or_plural_mentions_are_not_named_agreements(sentence):
+    assert names(sentence) == []
+
+
+# ---------------------------------------------------------------- through the pipeline
+
+def test_agreements_are_dated_by_an_explicit_date_in_their_sentence(extract):
+    text = "France and Germany signed the Treaty of Aachen on 22 January 2019."
+    agreement, = extract(text).agreements
+    assert agreement.name == "Treaty of Aachen"
+    assert agreement.kind == "treaty"
+    assert agreement.date == DateValue("2019-01-22", "day")
+    assert set(agreement.countries) == {"FRA", "DEU"}
+    assert text[agreement.evidence.start:agreement.evidence.end].startswith("Treaty of Aachen")
+
+
+def test_agreements_without_a_full_date_stay_undated(extract):
+    agreement, = extract("Kenya and Uganda signed the Protocol on Fisheries on Tuesday.").agreements
+    assert agreement.date is None
+
+
+def test_agreement_countries_fall_back_to_the_document_pair(extract):
+    text = ("Japanese and Indian ministers met in Tokyo on 7 March 2024.\n\n"
+            "The sides also signed the Protocol on Fisheries.")
+    extraction = extract(text)
+    agreement, = extraction.agreements
+    assert set(agreement.countries) == {"JPN", "IND"}
