@@ -11,9 +11,8 @@ from accord.ingest.dedup import NEAR_DUPLICATE_THRESHOLD
 from accord.ingest.document import build_document
 from accord.ingest.readers import read_item
 from accord.ingest.sources import SourceOptions, expand_inputs, read_input
-from accord.models import IngestReport, RawArticle, Rejection
+from accord.models import IngestReport, InputItem, RawArticle, Rejection
 from accord.store.db import Store
-
 
 
 class Progress(Protocol):
@@ -51,15 +50,31 @@ def ingest_paths(specs: list[str], store: Store, options: IngestOptions = Ingest
         if isinstance(item, Rejection):
             _reject(store, report, item)
         else:
-            try:
-                for found in read_item(item):
-                    _take(found, store, report, options)
-            except Exception as error:  # a reader bug must not end the batch
-                _reject(store, report, Rejection(item.origin, f"internal error while reading: "
-                                                              f"{type(error).__name__}: {error}"))
+            _ingest_item(item, store, options, report)
         if progress:
             progress.advance(spec)
     return report
+
+
+def ingest_items(items: list[InputItem], store: Store,
+                 options: IngestOptions = IngestOptions()) -> IngestReport:
+    """Ingest inputs already in memory (uploads through the web API), like files."""
+    report = IngestReport()
+    for item in items:
+        if len(item.data) > options.sources.max_bytes:
+            _reject(store, report, Rejection(item.origin, "file too large for the upload limit"))
+        else:
+            _ingest_item(item, store, options, report)
+    return report
+
+
+def _ingest_item(item: InputItem, store: Store, options: IngestOptions, report: IngestReport) -> None:
+    try:
+        for found in read_item(item):
+            _take(found, store, report, options)
+    except Exception as error:  # a reader bug must not end the batch
+        _reject(store, report, Rejection(item.origin, f"internal error while reading: "
+                                                      f"{type(error).__name__}: {error}"))
 
 
 def _take(found: RawArticle | Rejection, store: Store, report: IngestReport,
