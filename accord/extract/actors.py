@@ -257,7 +257,7 @@ def _gazetteer_match(name: str, gazetteer: Gazetteer) -> tuple[str, str] | None:
 
 def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
     """One candidate per person: full names absorb partial names and spelling variants."""
-    full = sorted(candidates, key=lambda c: -len(c.name.split()))
+    full = sorted(candidates, key=lambda c: -len(c.name.replace("-", " ").split()))
     people: list[_Candidate] = []
     for candidate in full:
         same = next((p for p in people if _same_person(p, candidate)), None)
@@ -277,7 +277,8 @@ def _same_person(known: _Candidate, other: _Candidate) -> bool:
     a, b = fold(known.name), fold(other.name)
     if a == b or {fold(x) for x in known.aliases} & {fold(x) for x in other.aliases}:
         return True
-    a_tokens, b_tokens = a.split(), b.split()
+    # Hyphenated given names count word by word: "Walter Steinmeier" of "Frank-Walter Steinmeier".
+    a_tokens, b_tokens = a.replace("-", " ").split(), b.replace("-", " ").split()
     if len(b_tokens) < len(a_tokens) and all(t in a_tokens for t in b_tokens):
         return True  # a partial name ("Thongloun") of a full one ("Thongloun Sisoulith")
     return len(a_tokens) == len(b_tokens) and fuzz.ratio(a, b) >= FUZZY_SAME_PERSON

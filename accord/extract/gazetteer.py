@@ -119,12 +119,18 @@ class Gazetteer:
             return []
         folded = folded if folded is not None else fold(text)
         mentions = []
-        for match in self._pattern.finditer(folded):
+        position = 0
+        while (match := self._pattern.search(folded, position)) is not None:
             original = text[match.start():match.end()]
             for surface, kind, country, key in self._entries[match.group(1)]:
                 if _case_fits(surface, original):
                     mentions.append(Mention(match.start(), match.end(), original, kind, country, key))
+                    position = match.end()
                     break
+            else:
+                # Nothing fits as written ("the Netherlands" is not the alias "The Netherlands"):
+                # search on from the next word, where a shorter entry ("Netherlands") may fit.
+                position = match.start() + 1
         return mentions
 
     def country_name(self, iso3: str | None) -> str | None:
