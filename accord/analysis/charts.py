@@ -19,9 +19,10 @@ def _year_fraction(date: str) -> float:
     return year + (month - 1) / 12 + (day - 1) / 365
 
 
-def timeline_svg(items: list[dict], width: int = 900, row_height: int = 22) -> str:
-    """Dated canonical events as dots on a time axis, one row per event type, linked to
-    their evidence anchors (#event-N)."""
+def timeline_svg(items: list[dict], width: int = 900, row_height: int = 22, href=None) -> str:
+    """Dated canonical events as dots on a time axis, one row per event type; each dot links to
+    `href(index, item)` (default: the anchor #event-N of the event's row)."""
+    href = href or (lambda index, item: f"#event-{index}")
     dated = [(i, item) for i, item in enumerate(items) if item.get("date")]
     if not dated:
         return "<p>No dated events.</p>"
@@ -52,7 +53,7 @@ def timeline_svg(items: list[dict], width: int = 900, row_height: int = 22) -> s
         radius = 4 + min(len(item.get("documents", [])), 6)
         colour = TYPE_COLOURS.get(item["type"], "#333")
         title = f"{item['date']} {item['type']} {item['source']}→{item['target']} ({len(item.get('documents', []))} docs)"
-        parts.append(f'<a href="#event-{index}"><circle cx="{x(item["date"]):.1f}" cy="{y:.1f}" r="{radius}" '
+        parts.append(f'<a href="{escape(href(index, item))}"><circle cx="{x(item["date"]):.1f}" cy="{y:.1f}" r="{radius}" '
                      f'fill="{colour}" fill-opacity="0.75"><title>{escape(title)}</title></circle></a>')
     parts.append("</svg>")
     return "".join(parts)

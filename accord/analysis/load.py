@@ -12,7 +12,10 @@ from accord.store.records import normalise_pair
 
 @dataclass(frozen=True)
 class Mention:
-    """One sentence-level record with its document and outlet, as analysis sees it."""
+    """One sentence-level record with its document and outlet, as analysis sees it.
+
+    `start`/`end` are the evidence sentence's span in the document's clean text.
+    """
 
     id: int
     doc_id: str
@@ -86,7 +89,7 @@ def outlet_of(source: str | None, url: str | None) -> str | None:
 
 def _mention(row: sqlite3.Row) -> Mention:
     return Mention(row["id"], row["doc_id"], outlet_of(row["doc_source"], row["doc_url"]),
-                   row["doc_published"], row["sentence"], row["start"], row["end"])
+                   row["doc_published"], row["sentence"], row["sent_start"], row["sent_end"])
 
 
 def _rows(conn: sqlite3.Connection, table: str, pair: str | None, extra: str = ""):

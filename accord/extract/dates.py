@@ -29,13 +29,14 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*\d{{4}})(?!\s*(?:billion|million|%|per))", re.I)),
     ("dm", re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?!,?\s*\d{{4}})", re.I)),
     ("my", re.compile(rf"\b{_MONTH}\s*,?\s+{_YEAR}\b", re.I)),
-    ("year", re.compile(rf"(?<![\d–-]){_YEAR}(?![\d–-]|\s*(?:MW|GW|USD|km|people|persons|students))", re.I)),
+    ("year", re.compile(rf"(?<![\d–])(?<!\d-){_YEAR}(?![\d–-]|\s*(?:MW|GW|USD|km|people|persons|students))", re.I)),
     ("same", re.compile(r"\b(?:the\s+)?same\s+(?P<unit>day|morning|afternoon|evening|night)\b|\bthat\s+(?P<unit2>day|morning|afternoon|evening)\b", re.I)),
     ("weekday", re.compile(r"\bon\s+(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I)),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|last\s+year|this\s+year|last\s+month|this\s+month|next\s+year|next\s+month)\b", re.I)),
 ]
 _DEADLINE_BEFORE = re.compile(r"(?:\bby|\buntil|\btill|\bto|\btowards|\bthrough|\bbefore|\bvision|\bfor the period|\bperiod)\s+(?:the\s+end\s+of\s+)?$", re.I)
-_PERIOD_BEFORE = re.compile(r"\b(?:first|last|past|initial)\s+\w+\s+(?:months?|quarters?|weeks?|years?)\s+of\s+$", re.I)
+_PERIOD_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last|past|initial)\s+(?:\w+\s+)?"
+                            r"(?:months?|quarters?|half|weeks?|years?)\s+of\s+$", re.I)
 
 
 @dataclass(frozen=True)

@@ -86,7 +86,7 @@ _KINDS = [
     ("military", r"\btroop|soldier|military|defen[cs]e|weapon|arms\b"),
 ]
 _PERIOD = re.compile(
-    r"\b(first|last|past)\s+(\d+|\w+)\s+(months?|quarters?|weeks?)\s+of\s+(19|20)\d\d"
+    r"\b(first|second|third|fourth|last|past)\s+(?:(\d+|\w+)\s+)?(months?|quarters?|half|weeks?)\s+of\s+(19|20)\d\d"
     r"|\b(in|during|for)\s+(19|20)\d\d\b|\bby\s+(19|20)\d\d\b|\beach year|\bevery year|\bannually"
     r"|\bper year|\ba year\b|\bto date\b|\bso far\b|\b(19|20)\d\d\s*[-–]\s*(19|20)\d\d", re.I)
 _NOT_AFTER = re.compile(r"^\s*(?:th|st|nd|rd)\b|^(?:-|\s)?(?:year|years|month|months|day|days|hours|"

@@ -89,7 +89,8 @@ def country_pair(state: DocumentState) -> DocumentState:
     # Capitals are skipped in the ordering: a dateline ("VIENTIANE -") names where, not who.
     first_seen = list(dict.fromkeys(a.country for a in state.actors
                                     if a.country in top and a.kind != "capital"))
-    first_seen += [c for c in top if c not in first_seen]
+    first_seen += [c for c in dict.fromkeys(a.country for a in state.actors)  # text order, not set order
+                   if c in top and c not in first_seen]
     state.extraction.pair = tuple(first_seen)
     return state
 
@@ -102,7 +103,7 @@ def events(state: DocumentState) -> DocumentState:
     """
     document_year = None if state.published else infer_document_year(state.text)
     first_pass = _events_pass(state, document_year, visit=None)
-    visit = next((e for e in first_pass if e.type == "visit" and not e.planned), None)
+    visit = next((e for e in first_pass if e.type == "visit" and not e.planned and not e.negated), None)
     state.extraction.events = _events_pass(state, document_year, visit) if visit else first_pass
     return state
 
@@ -118,7 +119,7 @@ def _events_pass(state: DocumentState, document_year: int | None, visit) -> list
         actors = [a for a in state.actors if sentence.start <= a.start < sentence.end]
         frame = SentenceFrame(sentence, actors, mentions, pair, context,
                               visit.source if visit else None, visit.date if visit else None)
-        found_events.extend(e for e in find_events(frame, triggers) if not e.negated)
+        found_events.extend(find_events(frame, triggers))  # negated ones are kept, flagged
         for mention in mentions:
             if mention.value and mention.kind in ("explicit", "partial") and not mention.parenthetical:
                 context.remember(mention.value)

@@ -71,6 +71,7 @@ class RecordFilter:
     date_to: str | None = None
     doc_id: str | None = None
     limit: int = 1000
+    include_negated: bool = False  # negated events ("did not sign") are stored, flagged, and hidden
 
 
 def normalise_pair(pair: str | None) -> str | None:
@@ -78,7 +79,7 @@ def normalise_pair(pair: str | None) -> str | None:
     if not pair:
         return None
     parts = [p.strip().upper() for p in pair.replace(",", "-").replace("/", "-").split("-") if p.strip()]
-    if len(parts) != 2 or not all(len(p) == 3 and p.isalpha() for p in parts):
+    if len(parts) != 2 or not all(len(p) == 3 and p.isascii() and p.isalpha() for p in parts):
         raise ValueError(f"invalid pair {pair!r}: expected two ISO3 codes such as VNM-LAO")
     return "-".join(sorted(parts))
 
@@ -104,6 +105,8 @@ def list_records(conn: sqlite3.Connection, table: str, filters: RecordFilter) ->
     if filters.date_to and table in ("events", "agreements"):
         clauses.append("substr(r.date, 1, length(?)) <= ?")
         params.extend([filters.date_to, filters.date_to])
+    if table == "events" and not filters.include_negated:
+        clauses.append("r.negated = 0")
     if filters.doc_id:
         clauses.append("r.doc_id = ?")
         params.append(filters.doc_id)

@@ -205,6 +205,9 @@ def test_a_figure_reported_after_a_target_is_not_a_target():
     ("India granted 1,000 scholarships to Kenyan students each year.", "each year"),
     ("Japan has funded 256 projects in India to date.", "to date"),
     ("Brazil and Argentina plan 3,000 MW of new capacity by 2030.", "by 2030"),
+    ("Kenyan exports to Uganda grew 8% in the first quarter of 2023.", "first quarter of 2023"),
+    ("Japanese investment in India was $2 billion in the second half of 2024.",
+     "second half of 2024"),
 ])
 def test_period_phrases(sentence, period):
     assert only(sentence).period == period
