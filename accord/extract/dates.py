@@ -36,7 +36,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 _DEADLINE_BEFORE = re.compile(r"(?:\bby|\buntil|\btill|\bto|\btowards|\bthrough|\bbefore|\bvision|\bfor the period|\bperiod)\s+(?:the\s+end\s+of\s+)?$", re.I)
 _PERIOD_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last|past|initial)\s+(?:\w+\s+)?"
-                            r"(?:months?|quarters?|half|weeks?|years?)\s+of\s+$", re.I)
+                            r"(?:months?|quarters?|half|weeks?|years?)\s+of\s+$"
+                            # "the plan for 2026", "the budget for fiscal 2025": what a year is for
+                            r"|\bfor\s+(?:fiscal\s+|the\s+year\s+)?$", re.I)
 
 
 @dataclass(frozen=True)

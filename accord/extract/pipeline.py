@@ -104,8 +104,25 @@ def events(state: DocumentState) -> DocumentState:
     document_year = None if state.published else infer_document_year(state.text)
     first_pass = _events_pass(state, document_year, visit=None)
     visit = next((e for e in first_pass if e.type == "visit" and not e.planned and not e.negated), None)
-    state.extraction.events = _events_pass(state, document_year, visit) if visit else first_pass
+    found = _events_pass(state, document_year, visit) if visit else first_pass
+    state.extraction.events = sharpen_dates(found)
     return state
+
+
+def sharpen_dates(events: list) -> list:
+    """Within one document, an event dated only to the year or month ("the visit in 2026") takes
+    the more precise date of the one event of the same type and pair that it agrees with."""
+    sharpened = []
+    for event in events:
+        if event.date and event.date.precision != "day":
+            finer = {e.date.iso for e in events if e.type == event.type and e.date
+                     and e.date.precision == "day" and e.date.iso.startswith(event.date.iso)
+                     and {e.source, e.target} == {event.source, event.target}}
+            if len(finer) == 1:
+                match = next(e for e in events if e.date and e.date.iso in finer)
+                event = replace(event, date=match.date)
+        sharpened.append(event)
+    return sharpened
 
 
 def _events_pass(state: DocumentState, document_year: int | None, visit) -> list:

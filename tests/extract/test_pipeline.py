@@ -124,3 +124,20 @@ def test_the_pair_does_not_depend_on_hash_randomisation():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             env={**os.environ, "PYTHONHASHSEED": "1"}, check=True)
     assert result.stdout.strip() == "JPN-IND"
+
+
+def test_a_year_only_mention_takes_the_precise_date_of_the_same_event(extract):
+    text = ("Japanese Prime Minister Fumio Kishida visited India on 20 March 2023. "
+            "The visit to India in 2023 was his second.")
+    visits = [e for e in extract(text).events if e.type == "visit"]
+    assert visits and {e.date.iso for e in visits} == {"2023-03-20"}
+
+
+def test_a_year_after_for_is_a_period_not_an_event_date(extract):
+    events = extract("Kenya and Uganda held talks on the joint budget for 2026.", published=None).events
+    assert [e.date for e in events if e.type == "meeting_talks"] == [None]
+
+
+def test_meeting_a_requirement_is_not_a_meeting(extract):
+    text = "Kenya said the Ugandan pipeline will meet the requirements of both countries."
+    assert [e for e in extract(text).events if e.type == "meeting_talks"] == []
