@@ -182,12 +182,16 @@ def search(
     limit: int = typer.Option(20, min=1, max=1000, help="Most results to show."),
     language: Optional[str] = typer.Option(None, "--language", "-l",
                                            help="Only documents in (or with paragraphs in) this language."),
+    mode: str = typer.Option("fts", "--mode", help="fts (words), semantic (meaning; extra 'semantic'), "
+                                                   "or hybrid (both, rank-fused)."),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Full-text search, case- and diacritic-insensitive ("to lam" finds "Tô Lâm")."""
+    if mode not in ("fts", "semantic", "hybrid"):
+        raise typer.BadParameter("use fts, semantic or hybrid", param_hint="--mode")
     with _store(ctx) as store:
         try:
-            hits = store.search(query, limit, language)
+            hits = _search(store, query, limit, language, mode)
         except SearchSyntaxError as error:
             err.print(f"[red]{escape(str(error))}[/]", soft_wrap=True)
             raise typer.Exit(2)
@@ -201,6 +205,33 @@ def search(
         out.print(f"[bold]{hit.document.id}[/] {escape(hit.document.title or '')} "
                   f"[dim]{hit.document.published or ''}[/]", highlight=False)
         out.print(f"    {hit.snippet}", highlight=False, markup=False)
+
+
+def _search(store: Store, query: str, limit: int, language: str | None, mode: str):
+    if mode == "fts":
+        return store.search(query, limit, language)
+    from accord.store.semantic import SemanticUnavailable, embed_missing, hybrid_search, semantic_search
+
+    try:
+        embed_missing(store.conn)
+        return (semantic_search if mode == "semantic" else hybrid_search)(store.conn, query, limit)
+    except SemanticUnavailable as error:
+        err.print(f"[red]{error}[/]")
+        raise typer.Exit(1)
+
+
+@app.command()
+def embed(ctx: typer.Context) -> None:
+    """Compute paragraph embeddings for semantic search (extra 'semantic'); only new documents."""
+    from accord.store.semantic import SemanticUnavailable, embed_missing
+
+    with _store(ctx) as store:
+        try:
+            report = embed_missing(store.conn)
+        except SemanticUnavailable as error:
+            err.print(f"[red]{error}[/]")
+            raise typer.Exit(1)
+    err.print(f"embedded {report.paragraphs} paragraphs of {report.documents} documents")
 
 
 @app.command()

@@ -14,12 +14,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from accord.extract.cameo import lookup
 from accord.extract.dates import DateContext, DateMention
 from accord.extract.records import DateValue, Event, Evidence
 from accord.extract.nlp import Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 GAP = "..."
 MAX_GAP = 6

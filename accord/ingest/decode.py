@@ -40,7 +40,10 @@ def decode_bytes(data: bytes) -> str:
     matches = from_bytes(data)
     guess = matches.best()
     if guess is None or guess.encoding is None:
-        raise Rejected("undecodable bytes: not UTF-8 and no other text encoding fits")
+        mixed = _mixed_encodings(data)
+        if mixed is None:
+            raise Rejected("undecodable bytes: not UTF-8 and no other text encoding fits")
+        return _without_nul(mixed)
     # charset-normalizer breaks ties between single-byte encodings arbitrarily (cp1250 reads
     # Latin-1 "negociação" as "negociaçăo"); of equally good readings take cp1252, the web's default.
     for match in matches:
@@ -70,6 +73,22 @@ def _damaged_utf8(data: bytes) -> str | None:
     broken = text.count("\ufffd")
     valid = sum(1 for ch in text if ord(ch) > 127) - broken
     return text if broken and valid >= 10 * broken else None
+
+
+def _cp1252_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
+    return error.object[error.start:error.end].decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("accord-cp1252", _cp1252_bytes)
+
+
+def _mixed_encodings(data: bytes) -> str | None:
+    """Text in UTF-8 with some bytes of a single-byte encoding (files pasted together), which no
+    one encoding explains: UTF-8 where valid, other bytes read as Windows-1252. None when too
+    little of it is UTF-8 for that reading to be the text."""
+    if data.decode("utf-8", errors="replace").count("\ufffd") > len(data) // 20:
+        return None
+    return data.decode("utf-8", errors="accord-cp1252")
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

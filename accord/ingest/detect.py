@@ -8,6 +8,10 @@ import re
 GZIP_MAGIC = b"\x1f\x8b"
 _FEED_ROOT = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
 _HTML_MARK = re.compile(rb"<(!doctype html|html|head|body|article|div|p)[\s>/]", re.IGNORECASE)
+# What may stand before a feed's root element: the XML declaration, comments, processing
+# instructions and a DOCTYPE whose internal subset (where entities are declared) can be long.
+_XML_PROLOG = re.compile(rb"(?:\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>))*\s*",
+                         re.IGNORECASE | re.DOTALL)
 
 
 def detect_format(data: bytes, origin: str = "") -> str:
@@ -18,7 +22,7 @@ def detect_format(data: bytes, origin: str = "") -> str:
     if head.startswith(b"WARC/"):
         return "warc"
     if head.startswith(b"<"):
-        if _FEED_ROOT.search(head[:2048]):
+        if _FEED_ROOT.search(head[:2048]) or _feed_after_prolog(data):
             return "feed"
         if _HTML_MARK.search(head):
             return "html"
@@ -30,6 +34,12 @@ def detect_format(data: bytes, origin: str = "") -> str:
     if lowered.endswith((".html", ".htm")) and _HTML_MARK.search(data[:65536]):
         return "html"
     return "text"
+
+
+def _feed_after_prolog(data: bytes) -> bool:
+    """A feed root element after a prolog too long for the head (a DTD declaring entities)."""
+    body = _strip_bom(data[:1 << 20]).lstrip()
+    return _FEED_ROOT.match(body, _XML_PROLOG.match(body).end()) is not None
 
 
 def _strip_bom(data: bytes) -> bytes:

@@ -10,6 +10,12 @@ from accord.ingest.pubdate import infer_hints, resolve_published
 from accord.models import Document, Paragraph, RawArticle
 
 MIN_CLEAN_CHARS = 20
+# Longer than any article (about 80,000 words) or any article paragraph (about 15,000 words):
+# a dump, a book, or a file with its line breaks lost. Extraction time grows faster than the
+# length (with its square inside a paragraph), and spaCy refuses a million characters at once,
+# so such input is refused with a reason instead of holding up the batch for hours.
+MAX_DOCUMENT_CHARS = 500_000
+MAX_PARAGRAPH_CHARS = 100_000
 
 
 def build_document(raw: RawArticle) -> Document:
@@ -20,6 +26,13 @@ def build_document(raw: RawArticle) -> Document:
     cleaned = clean_text(raw.text)
     if len(cleaned.text.strip()) < MIN_CLEAN_CHARS:
         raise Rejected("no article text left after cleaning")
+    if len(cleaned.text) > MAX_DOCUMENT_CHARS:
+        raise Rejected(f"{len(cleaned.text):,} characters of text, more than the "
+                       f"{MAX_DOCUMENT_CHARS:,} of the longest article (split it into articles)")
+    longest = max(end - start for start, end in cleaned.paragraphs)
+    if longest > MAX_PARAGRAPH_CHARS:
+        raise Rejected(f"a paragraph of {longest:,} characters, longer than the "
+                       f"{MAX_PARAGRAPH_CHARS:,} an article paragraph can have")
     texts = [cleaned.text[start:end] for start, end in cleaned.paragraphs]
     guesses = [detect_language(text) for text in texts]
     stated_language = _language_code(raw.language)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -25,6 +26,13 @@ class Progress(Protocol):
         """Called after each input."""
 
 
+def _env_workers() -> int:
+    try:
+        return max(0, int(os.environ.get("ACCORD_WORKERS", "0")))
+    except ValueError:
+        return 0
+
+
 @dataclass(frozen=True)
 class IngestOptions:
     """Options of an ingest run."""
@@ -32,6 +40,9 @@ class IngestOptions:
     sources: SourceOptions = field(default_factory=SourceOptions)
     near_duplicate_threshold: float = NEAR_DUPLICATE_THRESHOLD
     extract: bool = True  # run the extraction pipeline on every new, non-duplicate document
+    # Extraction worker processes (accord.scale.local); 0 reads, extracts and stores one
+    # document at a time in this process. Default: $ACCORD_WORKERS, else 0.
+    workers: int = field(default_factory=_env_workers)
 
 
 def ingest_paths(specs: list[str], store: Store, options: IngestOptions = IngestOptions(),
@@ -41,6 +52,10 @@ def ingest_paths(specs: list[str], store: Store, options: IngestOptions = Ingest
     Each input is read, split into articles, cleaned and stored on its own; a bad
     input or article is recorded as a rejection and the batch goes on.
     """
+    if options.workers > 0:
+        from accord.scale.local import ingest_parallel
+
+        return ingest_parallel(specs, store, options, progress)
     report = IngestReport()
     inputs = expand_inputs(specs)
     if progress:
@@ -71,10 +86,17 @@ def ingest_items(items: list[InputItem], store: Store,
 def _ingest_item(item: InputItem, store: Store, options: IngestOptions, report: IngestReport) -> None:
     try:
         for found in read_item(item):
-            _take(found, store, report, options)
+            try:
+                _take(found, store, report, options)
+            except Exception as error:  # one article's failure must not lose the rest of the input
+                _reject(store, report, Rejection(found.origin, _internal("processing", error)))
     except Exception as error:  # a reader bug must not end the batch
-        _reject(store, report, Rejection(item.origin, f"internal error while reading: "
-                                                      f"{type(error).__name__}: {error}"))
+        _reject(store, report, Rejection(item.origin, _internal("reading", error)))
+
+
+def _internal(stage: str, error: Exception) -> str:
+    """A one-line reason for an unexpected error (some libraries' messages span lines)."""
+    return " ".join(f"internal error while {stage}: {type(error).__name__}: {error}".split())[:300]
 
 
 def _take(found: RawArticle | Rejection, store: Store, report: IngestReport,

@@ -167,3 +167,30 @@ MIGRATIONS += [
         CREATE VIRTUAL TABLE documents_trigram USING fts5(body, content='', tokenize='trigram');
     """),
 ]
+
+MIGRATIONS += [
+    ("005_embeddings", """
+        -- Paragraph embeddings for semantic search (extra `semantic`); vectors are float32 bytes.
+        CREATE TABLE embeddings (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            model TEXT NOT NULL,
+            vector BLOB NOT NULL,
+            PRIMARY KEY (doc_id, idx)
+        ) WITHOUT ROWID;
+    """),
+]
+
+MIGRATIONS += [
+    ("006_query_indexes", """
+        -- Covering indexes for per-pair queries at millions of events (benchmarks/queries.py):
+        -- a pair's events by period with their scores, without reading the rows; a pair's
+        -- targets and reported figures by kind and unit.
+        CREATE INDEX IF NOT EXISTS events_pair_period
+            ON events(pair_key, negated, date, goldstein, quad_class);
+        CREATE INDEX IF NOT EXISTS facts_pair_target
+            ON facts(pair_key, is_target, quantity, unit, period, value);
+    """),
+]

@@ -149,9 +149,10 @@ def create_app(settings: WebSettings) -> FastAPI:
     @app.get("/api/search", tags=["api"])
     def api_search(c: Conn, q: Annotated[str, Query(min_length=1, max_length=500)],
                    limit: Annotated[int, Query(ge=1, le=200)] = 20,
-                   language: Annotated[str | None, Query(max_length=8)] = None) -> dict:
-        """Full-text search (case- and diacritic-insensitive) with snippets."""
-        return data.search(c, q, limit, language or None)
+                   language: Annotated[str | None, Query(max_length=8)] = None,
+                   mode: Annotated[str, Query(pattern="^(fts|semantic|hybrid)$")] = "fts") -> dict:
+        """Search with snippets: full text (case- and diacritic-insensitive), semantic or hybrid."""
+        return data.search(c, q, limit, language or None, mode)
 
     @app.get("/api/ask", tags=["api"])
     def api_ask(c: Conn, q: Annotated[str, Query(min_length=1, max_length=500)]) -> dict:
@@ -224,8 +225,9 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def page_search(request: Request, c: Conn, q: Annotated[str, Query(max_length=500)] = "",
-                    language: Annotated[str | None, Query(max_length=8)] = None):
-        results = data.search(c, q, 50, language or None) if q.strip() else {"query": "", "items": []}
+                    language: Annotated[str | None, Query(max_length=8)] = None,
+                    mode: Annotated[str, Query(pattern="^(fts|semantic|hybrid)$")] = "fts"):
+        results = data.search(c, q, 50, language or None, mode) if q.strip() else {"query": "", "items": [], "mode": mode}
         return render(request, "search.html", results)
 
     @app.get("/ask", response_class=HTMLResponse, include_in_schema=False)

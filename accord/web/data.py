@@ -135,10 +135,19 @@ def document(conn: sqlite3.Connection, doc_id: str, start: int | None, end: int 
             "records": records_here}
 
 
-def search(conn: sqlite3.Connection, query: str, limit: int, language: str | None) -> dict:
-    """Full-text search results with snippets."""
-    hits = queries.search(conn, query, limit, language)
-    return {"query": query, "mode": "fts", "items": [
+def search(conn: sqlite3.Connection, query: str, limit: int, language: str | None,
+           mode: str = "fts") -> dict:
+    """Search results with snippets: full text (fts), by meaning (semantic) or both (hybrid).
+    Semantic modes use the embeddings `accord embed` stored."""
+    if mode == "fts":
+        hits = queries.search(conn, query, limit, language)
+    else:
+        from accord.store.semantic import SemanticUnavailable, hybrid_search, semantic_search
+        try:
+            hits = (semantic_search if mode == "semantic" else hybrid_search)(conn, query, limit)
+        except SemanticUnavailable as error:
+            raise ValueError(str(error)) from None
+    return {"query": query, "mode": mode, "items": [
         {**_document_row(h.document), "snippet": h.snippet, "rank": h.rank} for h in hits]}
 
 

@@ -1,9 +1,11 @@
 """Run one hostile input through accord with a time bound, and judge how it ended.
 
-Two ways in, both bounded: `run_in_process` forks a child that calls
-`accord.ingest.pipeline.ingest_paths` (the parent has already loaded the language
-model, so a child starts at once), and `run_cli` runs `accord ingest --json` as a
-subprocess. A child still running at the bound is killed and reported as a hang.
+Three ways in, all bounded: `run_in_process` forks a child that calls
+`accord.ingest.pipeline.ingest_paths`; `run_cli` forks a child that runs the command line
+(`accord.cli.main`) on `accord --db DB ingest --json INPUT`; `run_cli_subprocess` runs a
+real `accord` process (optionally reading stdin). The parent has already loaded the
+language model, so a forked child starts at once. A child still running at the bound is
+killed and reported as a hang.
 
 `violations` lists what is wrong with an outcome: a crash, a hang, a traceback, an
 internal error, a rejection without a one-line reason naming its input, a good input
@@ -15,6 +17,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -42,6 +45,7 @@ class Outcome:
     exit_code: int | None = None
     seconds: float = 0.0
     store: Path | None = None
+    spec: Path | None = None  # the input as given to accord
 
     def summary(self) -> str:
         """How it ended, for the report table."""
@@ -99,50 +103,107 @@ def run_in_process(kind: Kind, folder: Path, bound: float = TIME_BOUND) -> Outco
         child.join()
     if message is None:
         reason = "hang" if child.exitcode in (None, -9) else "crash"
-        return Outcome(reason, error=f"child exit code {child.exitcode}", seconds=seconds, store=db)
+        return Outcome(reason, error=f"child exit code {child.exitcode}", seconds=seconds, store=db,
+                       spec=spec)
     status, payload = message
     if status == "crash":
-        return Outcome("crash", error=payload, seconds=seconds, store=db)
+        return Outcome("crash", error=payload, seconds=seconds, store=db, spec=spec)
     return Outcome("finished", payload["documents_added"], payload["duplicates"],
-                   payload["unchanged"], payload["rejected"], seconds=seconds, store=db)
+                   payload["unchanged"], payload["rejected"], seconds=seconds, store=db, spec=spec)
+
+
+def _cli_child(args: list[str], out: Path, err: Path) -> int:
+    """Run `accord ARGS` in this (forked) process with stdout and stderr going to files."""
+    code = 0
+    with open(out, "w") as stdout, open(err, "w") as stderr:
+        sys.stdout, sys.stderr = stdout, stderr
+        sys.argv = ["accord", *args]
+        try:
+            from accord.cli import main
+            main()
+        except SystemExit as done:
+            code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+        except BaseException:  # noqa: BLE001  (an escaped exception is what we look for)
+            traceback.print_exc()
+            code = 70
+        stdout.flush()
+        stderr.flush()
+    return code
 
 
 def run_cli(kind: Kind, folder: Path, bound: float = TIME_BOUND) -> Outcome:
-    """Ingest the kind's input with `accord ingest --json` in a subprocess, bounded in time."""
+    """Ingest the kind's input through the command line (`accord.cli.main` with the arguments of
+    `accord --db DB ingest --json INPUT`) in a forked child, bounded in time."""
     folder.mkdir(parents=True, exist_ok=True)
     spec = kind.write(folder)
-    db = folder / "store.db"
-    args = [*CLI, "--db", str(db), "ingest", "--json", str(spec)]
+    db = folder / "cli.db"
+    args = ["--db", str(db), "ingest", "--json", str(spec)]
     if kind.max_mb:
         args += ["--max-mb", str(kind.max_mb)]
-    return run_command(args, bound, db)
+    out, err = folder / "cli.out", folder / "cli.err"
+    sys.stdout.flush()
+    sys.stderr.flush()
+    started = time.monotonic()
+    pid = os.fork()
+    if pid == 0:  # the child never returns into the test runner
+        code = 70
+        try:
+            code = _cli_child(args, out, err)
+        finally:
+            os._exit(code)
+    status = None
+    while time.monotonic() - started < bound:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            break
+        time.sleep(0.02)
+    else:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        return Outcome("hang", seconds=time.monotonic() - started, store=db, spec=spec)
+    seconds = time.monotonic() - started
+    code = os.waitstatus_to_exitcode(status)
+    return _cli_outcome(out.read_bytes(), err.read_text(errors="replace"), code, seconds, db, spec)
 
 
-def run_command(args: list[str], bound: float, db: Path, stdin: bytes | None = None) -> Outcome:
-    """Run an `accord ingest --json` command line and read its report."""
+def run_cli_subprocess(kind: Kind, folder: Path, bound: float = TIME_BOUND,
+                       stdin: bool = False) -> Outcome:
+    """The same through a real `accord` process; with `stdin`, the input is piped to `ingest -`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    spec = kind.write(folder)
+    db = folder / "process.db"
+    args = [*CLI, "--db", str(db), "ingest", "--json", "-" if stdin else str(spec)]
+    if kind.max_mb:
+        args += ["--max-mb", str(kind.max_mb)]
     started = time.monotonic()
     try:
-        done = subprocess.run(args, input=stdin if stdin is not None else b"",
+        done = subprocess.run(args, input=spec.read_bytes() if stdin else b"",
                               capture_output=True, timeout=bound)
     except subprocess.TimeoutExpired:
-        return Outcome("hang", seconds=time.monotonic() - started, store=db)
-    seconds = time.monotonic() - started
-    stderr = done.stderr.decode(errors="replace")
+        return Outcome("hang", seconds=time.monotonic() - started, store=db, spec=spec)
+    return _cli_outcome(done.stdout, done.stderr.decode(errors="replace"), done.returncode,
+                        time.monotonic() - started, db, Path("<stdin>") if stdin else spec)
+
+
+def _cli_outcome(stdout: bytes, stderr: str, code: int, seconds: float, db: Path,
+                 spec: Path) -> Outcome:
+    """Read the JSON report `accord ingest --json` printed."""
     try:
-        report = json.loads(done.stdout)
+        report = json.loads(stdout)
     except ValueError:
-        return Outcome("crash", error=stderr[-3000:] or done.stdout.decode(errors="replace")[-3000:],
-                       exit_code=done.returncode, seconds=seconds, store=db)
+        return Outcome("crash", error=stderr[-3000:] or stdout.decode(errors="replace")[-3000:],
+                       exit_code=code, seconds=seconds, store=db, spec=spec)
     outcome = Outcome("finished", report["documents_added"], report["duplicates"],
-                      report["unchanged"], report["rejected"], exit_code=done.returncode,
-                      seconds=seconds, store=db)
+                      report["unchanged"], report["rejected"], exit_code=code, seconds=seconds,
+                      store=db, spec=spec)
     if "Traceback" in stderr:
         outcome.error = stderr[-3000:]
     return outcome
 
 
-def violations(kind: Kind, outcome: Outcome, spec: Path) -> list[str]:
+def violations(kind: Kind, outcome: Outcome) -> list[str]:
     """Everything wrong with how the input ended (empty when all is well)."""
+    spec = outcome.spec if outcome.spec is not None else Path("<stdin>")
     if outcome.status != "finished":
         return [f"{outcome.status} after {outcome.seconds:.1f}s: {outcome.error[-2000:]}"]
     problems = []

@@ -164,7 +164,7 @@ def _mojibake() -> bytes:
 
 def _long_sentence() -> bytes:
     clauses = [f"the {a.title.split(' talk ')[0]} delegation discussed item {i} of the agenda"
-               for i, a in enumerate(_ARTICLES * 75)]
+               for i, a in enumerate(_ARTICLES * 40)]
     return ("Ministers met for a long time\n\n" + ", and ".join(clauses) + ".\n").encode()
 
 
@@ -175,9 +175,19 @@ def _long_word() -> bytes:
 
 def _many_lines() -> bytes:
     rng = random.Random(5)
-    lines = [f"Line {i}: {rng.choice(['Kenya', 'Peru', 'Japan'])} reported {rng.randint(1, 10**6)} "
-             f"visitors at crossing {i}." for i in range(4000)]
+    # Lines of uneven width, so that they stay paragraphs of their own (not one hard-wrapped block).
+    lines = [f"Crossing {i}." if i % 3 == 0 else
+             f"Line {i}: {rng.choice(['Kenya', 'Peru', 'Japan'])} reported {rng.randint(1, 10**6)} "
+             f"visitors at crossing {i}." for i in range(2000)]
     return (article(3) + "\n" + "\n".join(lines) + "\n").encode()
+
+
+def _long_document() -> bytes:
+    rng = random.Random(6)
+    paragraphs = [f"Item {i}: {rng.choice(['Kenya', 'Peru', 'Japan'])} and "
+                  f"{rng.choice(['Chile', 'Egypt', 'India'])} logged {rng.randint(1, 10**6)} crossings."
+                  for i in range(45_000)]
+    return "\n\n".join(paragraphs).encode()
 
 
 def _single_line(size: int) -> Callable[[], bytes]:
@@ -203,7 +213,7 @@ def _script_html() -> bytes:
 
 def _tag_soup_html() -> bytes:
     paragraphs = "".join(f"<p><b><i>{p}<td><span>" for p in _ARTICLES[5].paragraphs)
-    return (f"<html><head><title>{_ARTICLES[5].title}<body><div><article><h1>{_ARTICLES[5].title}"
+    return (f"<html><head><title>{_ARTICLES[5].title}</title><body><div><article><h1>{_ARTICLES[5].title}"
             f"{paragraphs}</table></ul></div></div></article><footer>").encode()
 
 
@@ -307,7 +317,7 @@ def _jsonl_huge_line() -> bytes:
 
 def _jsonl_huge_text() -> bytes:
     words = random.Random(11).choices(["Kenya", "Peru", "trade", "talks", "ministers", "agreed",
-                                       "the", "and", "on", "in", "Monday", "pipeline"], k=220_000)
+                                       "the", "and", "on", "in", "Monday", "pipeline"], k=50_000)
     return _jsonl([json.dumps({"text": " ".join(words)}), _ARTICLES[8].as_json_line()])
 
 
@@ -542,14 +552,16 @@ KINDS: list[Kind] = [
          "rejected", _made("huge.txt", _single_line(50 * 2**20)), expect_reason="too large"),
     Kind("huge_single_line_raised_limit", "size",
          "the 50 MB one-line file again with --max-mb 64", "rejected",
-         _made("huge.txt", _single_line(50 * 2**20)), max_mb=64, expect_reason="paragraph"),
-    Kind("long_single_line_2mb", "size", "a 2 MB file that is one line (within the size limit)",
-         "rejected", _made("long.txt", _single_line(2 * 2**20)), expect_reason="paragraph"),
-    Kind("long_sentence", "size", "one sentence of 60,000 characters without a full stop", "stored",
+         _made("huge.txt", _single_line(50 * 2**20)), max_mb=64, expect_reason="characters of text"),
+    Kind("long_single_line", "size", "a 300 KB file that is one line (one paragraph)",
+         "rejected", _made("long.txt", _single_line(300_000)), expect_reason="paragraph"),
+    Kind("long_document", "size", "2.4 MB of 45,000 distinct short paragraphs (a dump, not an article)",
+         "rejected", _made("dump.txt", _long_document), expect_reason="characters of text"),
+    Kind("long_sentence", "size", "one sentence of 30,000 characters without a full stop", "stored",
          _made("sentence.txt", _long_sentence)),
     Kind("long_word", "size", "a 200,000-letter word after an article", "either",
          _made("word.txt", _long_word)),
-    Kind("many_lines", "size", "an article followed by 4,000 short distinct lines", "stored",
+    Kind("many_lines", "size", "an article followed by 2,000 short distinct lines", "stored",
          _made("lines.txt", _many_lines)),
     Kind("crlf_and_cr", "size", "CRLF and bare CR line ends", "stored",
          _text("crlf.txt", article(9).replace("\n", "\r\n")[:300] + article(9).replace("\n", "\r")[300:])),
@@ -609,7 +621,7 @@ KINDS: list[Kind] = [
          "partial", _made("types.jsonl", _jsonl_wrong_types)),
     Kind("jsonl_huge_line", "jsonl", "a 5 MB line (a huge extra field) and a normal line", "stored",
          _made("huge.jsonl", _jsonl_huge_line), stored_at_least=2),
-    Kind("jsonl_huge_text", "jsonl", "a line whose text is one 1.4 MB paragraph, then a good line",
+    Kind("jsonl_huge_text", "jsonl", "a line whose text is one 290,000-character paragraph, then a good line",
          "partial", _made("bigtext.jsonl", _jsonl_huge_text), expect_reason="paragraph"),
     Kind("jsonl_lone_surrogates", "jsonl", "escaped lone surrogates (\\ud800) in the text", "stored",
          _made("surrogates.jsonl", _jsonl_surrogates), stored_at_least=2),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 
 from accord.errors import Rejected
@@ -11,6 +12,8 @@ from accord.ingest.readers.html import article_from_html
 from accord.models import InputItem, RawArticle, Rejection
 
 _META_KEYS = ("url", "title", "published", "source", "language")
+# JSON may escape lone UTF-16 surrogates ("\ud800"); no UTF-8 text (nor SQLite) can hold them.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def read_jsonl(item: InputItem) -> Iterator[RawArticle | Rejection]:
@@ -38,8 +41,12 @@ def article_from_json_line(line: str, origin: str) -> RawArticle:
         record = json.loads(line)
     except ValueError as error:
         raise Rejected(f"invalid JSON ({error})") from None
+    except RecursionError:
+        raise Rejected("invalid JSON (nested too deeply)") from None
     if not isinstance(record, dict):
         raise Rejected(f"expected a JSON object, found {type(record).__name__}")
+    record = {key: _LONE_SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
+              for key, value in record.items()}
     meta = {key: _as_text(record.get(key)) for key in _META_KEYS}
     if isinstance(record.get("text"), str) and record["text"].strip():
         return RawArticle(origin=origin, format="jsonl", text=record["text"], **meta)

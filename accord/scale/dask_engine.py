@@ -1,0 +1,298 @@
+"""`accord run --engine dask`: the per-document work on a Dask distributed cluster, Parquet out.
+
+1. The inputs (files, folders, globs: text, HTML, JSON Lines, WARC, feeds, gzip) are
+   expanded as `accord ingest` expands them and cut into tasks of about TASK_BYTES each.
+2. Each task reads its inputs and runs `scale.process.process_batch` (clean, date, key,
+   extract): the same function as the local run. It returns one pandas frame per table.
+3. Cross-document steps are Dask dataframe operations: duplicates (exact, by content hash;
+   near, by MinHash bands joined across all documents and the similarity checked, the earlier
+   document in input order kept, as the store's writer decides), then canonical events
+   (`analysis.canonical.merge_events` per country pair, after a shuffle by pair) and actors
+   (`analysis.people.merge_people` per name length, the only key a merge can never cross).
+4. Everything is written as Parquet under OUT: documents, events, facts, agreements, people,
+   labels, rejected, canonical_events, actors, and manifest.json. `accord load OUT` stores it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from accord.extract import EXTRACTOR_VERSION
+from accord.ingest.dedup import NEAR_DUPLICATE_THRESHOLD, band_keys, similarity
+from accord.ingest.sources import SourceOptions, expand_inputs
+from accord.scale import rows as R
+from accord.scale.schemas import SCHEMAS, empty_frame, frame
+
+TASK_BYTES = 4 * 2**20
+ARTICLES_PER_INPUT = 10**6  # order = input index * this + article index within the input
+BATCH = 16
+
+
+def plan_tasks(specs: list[str], task_bytes: int = TASK_BYTES) -> list[list[tuple[int, str]]]:
+    """Expanded inputs, numbered in `accord ingest` order, grouped into tasks of about task_bytes."""
+    tasks: list[list[tuple[int, str]]] = []
+    current: list[tuple[int, str]] = []
+    size = 0
+    for index, spec in enumerate(expand_inputs(specs)):
+        try:
+            length = os.stat(spec).st_size
+        except OSError:
+            length = 0
+        if current and size + length > task_bytes:
+            tasks.append(current)
+            current, size = [], 0
+        current.append((index, spec))
+        size += length
+    if current:
+        tasks.append(current)
+    return tasks
+
+
+def process_task(task: list[tuple[int, str]], max_bytes: int = SourceOptions().max_bytes,
+                 extract: bool = True) -> dict[str, pd.DataFrame]:
+    """Read a task's inputs and process their articles; one frame per table (see rows.py)."""
+    from accord.ingest.readers import read_item
+    from accord.ingest.sources import read_input
+    from accord.models import Rejection
+    from accord.scale.process import Processed, internal_error, process_batch
+
+    items: list[tuple[int, object]] = []
+    for index, spec in task:
+        item = read_input(spec, SourceOptions(max_bytes=max_bytes))
+        base = index * ARTICLES_PER_INPUT
+        if isinstance(item, Rejection):
+            items.append((base, item))
+            continue
+        position = 0
+        try:
+            for position, found in enumerate(read_item(item)):
+                items.append((base + position, found))
+        except Exception as error:  # a reader bug must not end the run
+            items.append((base + position + 1, Rejection(item.origin, internal_error("reading", error))))
+    tables: dict[str, list[dict]] = {name: [] for name in R.TABLES}
+    for start in range(0, len(items), BATCH):
+        chunk = items[start:start + BATCH]
+        for (order, _), result in zip(chunk, process_batch([item for _, item in chunk], extract)):
+            if isinstance(result, Processed):
+                tables["documents"].append(R.document_row(order, result.document, result.extraction))
+                if result.extraction is not None:
+                    for table, rows in R.record_rows(result.extraction).items():
+                        tables[table].extend({**row, "order": order} for row in rows)
+            elif isinstance(result, Rejection):
+                tables["rejected"].append(R.rejection_row(order, result))
+    return {name: frame(name, rows) for name, rows in tables.items()}
+
+
+def run(specs: list[str], out: Path, scheduler: str | None = None, workers: int = 2,
+        threshold: float = NEAR_DUPLICATE_THRESHOLD, max_bytes: int = SourceOptions().max_bytes,
+        task_bytes: int = TASK_BYTES, client=None) -> dict:
+    """Run the pipeline on a Dask cluster (`scheduler` address, or a local cluster of `workers`
+    processes) and write Parquet under `out`; returns the manifest."""
+    from dask.distributed import Client, LocalCluster
+
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    own_client = client is None
+    cluster = None
+    if own_client:
+        if scheduler:
+            client = Client(scheduler)
+        else:
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                   dashboard_address=None)
+            client = Client(cluster)
+    import dask
+
+    try:
+        # Task-based shuffles: the peer-to-peer one cannot carry Arrow list columns.
+        with dask.config.set({"dataframe.shuffle.method": "tasks"}):
+            return _run(client, specs, out, threshold, max_bytes, task_bytes)
+    finally:
+        if own_client:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+
+
+def _run(client, specs, out: Path, threshold: float, max_bytes: int, task_bytes: int) -> dict:
+    import dask
+    import dask.dataframe as dd
+
+    tasks = plan_tasks(specs, task_bytes)
+    futures = client.map(process_task, tasks, max_bytes=max_bytes, pure=False)
+    parts = {name: dd.from_delayed([dask.delayed(_pick)(f, name) for f in futures],
+                                   meta=empty_frame(name), verify_meta=False) if futures
+             else dd.from_pandas(empty_frame(name), npartitions=1) for name in R.TABLES}
+    links = _duplicates(parts["documents"], threshold)
+    repeated = sorted(links)  # orders of documents whose records are not kept
+    documents = parts["documents"].map_partitions(_mark_duplicates, links, meta=empty_frame("documents"))
+    counts = {}
+    for name in R.TABLES:
+        table = documents if name == "documents" else parts[name]
+        if name not in ("documents", "rejected") and repeated:
+            table = table[~table["order"].isin(repeated)]
+        _write(table, out / name, name)
+        counts[name] = _rows(out / name)
+    cross = _cross_document(out, client)
+    manifest = {"extractor_version": EXTRACTOR_VERSION, "near_duplicate_threshold": threshold,
+                "inputs": sum(len(t) for t in tasks), "tasks": len(tasks), "rows": counts, **cross}
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=2))
+    return manifest
+
+
+def _rows(path: Path) -> int:
+    import pyarrow.dataset as ds
+
+    return ds.dataset(str(path), format="parquet").count_rows() if path.exists() else 0
+
+
+def _read(path: Path, columns: list[str] | None = None):
+    import dask.dataframe as dd
+
+    return dd.read_parquet(str(path), columns=columns, dtype_backend="pyarrow")
+
+
+def _pick(result: dict[str, pd.DataFrame], name: str) -> pd.DataFrame:
+    return result[name]
+
+
+def _write(table, path: Path, name: str) -> None:
+    table.to_parquet(str(path), schema=SCHEMAS[name], write_index=False, overwrite=True)
+
+
+# -- duplicates ----------------------------------------------------------------------------------
+
+def _bands(documents: pd.DataFrame) -> pd.DataFrame:
+    rows = [(order, band, key) for order, minhash in zip(documents["order"], documents["minhash"])
+            for band, key in band_keys(bytes(minhash))]
+    return pd.DataFrame(rows, columns=["order", "band", "key"]).astype("int64")
+
+
+def _duplicates(documents, threshold: float) -> dict[int, tuple[str, float]]:
+    """Documents that repeat an earlier one in input order, each with the document it is linked
+    to and the similarity: the same content hash, or MinHash similarity at least `threshold`
+    with any earlier document (its bands joined across all partitions), decided as the
+    store's writer decides. Only the repeating documents come back to the client."""
+    keys = documents[["order", "doc_id", "minhash"]].astype({"order": "int64"})
+    first = keys.groupby("doc_id")["order"].min().rename("first_order").reset_index()
+    exact = keys[["order", "doc_id"]].merge(first, on="doc_id")
+    exact = exact[exact["order"] > exact["first_order"]][["order", "doc_id"]].compute()
+    bands = keys.map_partitions(_bands, meta=pd.DataFrame({c: pd.Series(dtype="int64")
+                                                           for c in ("order", "band", "key")}))
+    pairs = bands.merge(bands.rename(columns={"order": "earlier"}), on=["band", "key"])
+    pairs = pairs[pairs["earlier"] < pairs["order"]][["order", "earlier"]].drop_duplicates()
+    pairs = pairs.merge(keys.rename(columns={"minhash": "minhash_a"})[["order", "minhash_a"]], on="order")
+    pairs = pairs.merge(keys.rename(columns={"order": "earlier", "doc_id": "earlier_id", "minhash": "minhash_b"}),
+                        on="earlier")
+    meta = pd.DataFrame({"order": pd.Series(dtype="int64"), "earlier": pd.Series(dtype="int64"),
+                         "earlier_id": pd.Series(dtype="object"), "score": pd.Series(dtype="float64")})
+    near = pairs.map_partitions(_scored, threshold, meta=meta).compute()
+    links: dict[int, tuple[str, float]] = {int(o): (str(i), 1.0) for o, i in zip(exact["order"], exact["doc_id"])}
+    best: dict[int, tuple[float, int, str]] = {}
+    for order, earlier, earlier_id, score in near.itertuples(index=False):
+        candidate = (round(float(score), 3), -int(earlier), str(earlier_id))
+        if int(order) not in best or candidate > best[int(order)]:
+            best[int(order)] = candidate
+    for order in sorted(best):
+        if order in links:
+            continue  # an exact repeat is linked to its first copy
+        score, earlier, earlier_id = best[order]
+        links[order] = (links.get(-earlier, (earlier_id, None))[0], score)
+    return links
+
+
+def _scored(pairs: pd.DataFrame, threshold: float) -> pd.DataFrame:
+    scores = [similarity(bytes(a), bytes(b)) for a, b in zip(pairs["minhash_a"], pairs["minhash_b"])]
+    result = pd.DataFrame({"order": pairs["order"].astype("int64").to_numpy(),
+                           "earlier": pairs["earlier"].astype("int64").to_numpy(),
+                           "earlier_id": pairs["earlier_id"].astype("object").to_numpy(),
+                           "score": pd.Series(scores, dtype="float64").to_numpy()})
+    return result[result["score"] >= threshold]
+
+
+def _mark_duplicates(documents: pd.DataFrame, links: dict[int, tuple[str, float]]) -> pd.DataFrame:
+    documents = documents.copy()
+    documents["duplicate_of"] = [links.get(int(o), (None, None))[0] for o in documents["order"]]
+    documents["duplicate_similarity"] = [links.get(int(o), (None, None))[1] for o in documents["order"]]
+    documents["extracted"] = documents["extracted"] & documents["duplicate_of"].isna()
+    return documents.astype({"duplicate_of": "string", "duplicate_similarity": "float64"})
+
+
+# -- cross-document steps ----------------------------------------------------------------------
+
+def _cross_document(out: Path, client) -> dict:
+    """Canonical events and actors as dataframe operations over the written records, with the
+    analysis module's merge rules; skipped (and said so) if that module is not available."""
+    try:
+        from accord.analysis import canonical, people  # noqa: F401
+    except ImportError:
+        return {"cross_document": "skipped: accord.analysis is not available"}
+    documents = _read(out / "documents", ["doc_id", "source", "url", "published"])
+    documents = documents.rename(columns={"source": "doc_source", "url": "doc_url", "published": "doc_published"})
+    events = _read(out / "events")
+    events = events[~events["negated"]]
+    events = events.assign(pair_key=events.map_partitions(_pair_keys, meta=("pair_key", "object")))
+    events = events.merge(documents, on="doc_id", how="left")
+    canonical_events = events.groupby("pair_key", sort=False).apply(_merge_pair, meta=empty_frame("canonical_events"))
+    _write(canonical_events, out / "canonical_events", "canonical_events")
+    people_rows = _read(out / "people").merge(documents, on="doc_id", how="left")
+    people_rows = people_rows.assign(words=people_rows["name"].map(lambda n: len(str(n).split()), meta=("name", "int64")))
+    actors = people_rows.groupby("words", sort=False).apply(_merge_people, meta=empty_frame("actors"))
+    _write(actors, out / "actors", "actors")
+    return {"canonical_events": _rows(out / "canonical_events"), "actors": _rows(out / "actors")}
+
+
+def _pair_keys(events: pd.DataFrame) -> pd.Series:
+    """The unordered pair of an event's sides ("LAO-VNM"): canonical events never cross it."""
+    return pd.Series(["-".join(sorted(c for c in (_str(s), _str(t)) if c))
+                      for s, t in zip(events["source"], events["target"])], index=events.index, dtype="object")
+
+
+def _mention(row) -> object:
+    from accord.analysis.load import Mention, outlet_of
+
+    return Mention(int(row.order) * 100_000 + int(row.idx), row.doc_id, outlet_of(_str(row.doc_source), _str(row.doc_url)),
+                   _str(row.doc_published), row.sentence, int(row.start), int(row.end))
+
+
+def _str(value) -> str | None:
+    return None if value is None or value is pd.NA or (isinstance(value, float) and value != value) else str(value)
+
+
+def _num(value):
+    return None if value is None or value is pd.NA or (isinstance(value, float) and value != value) else value
+
+
+def _merge_pair(group: pd.DataFrame) -> pd.DataFrame:
+    """Canonical events of one ordered pair of sides, as analysis.canonical merges them."""
+    from accord.analysis.canonical import merge_events
+    from accord.analysis.load import EventMention
+
+    group = group.sort_values(["order", "idx"])
+    mentions = [EventMention(_mention(r), r.type, r.cameo, _num(r.goldstein), _num(r.quad_class), _str(r.source),
+                             _str(r.target), _str(r.date), _str(r.date_precision), _str(r.location), bool(r.planned))
+                for r in group.itertuples()]
+    rows = [{"pair": "-".join(e.pair), "type": e.type, "cameo": e.cameo, "source": e.source, "target": e.target,
+             "date": e.date, "precision": e.precision, "location": e.location, "goldstein": e.goldstein,
+             "quad_class": e.quad_class, "mentions": len(e.mentions), "documents": e.documents,
+             "outlets": e.outlets, "earliest_report": e.earliest_report,
+             "evidence": list(dict.fromkeys(m.mention.sentence for m in e.mentions))}
+            for e in merge_events(mentions)]
+    return frame("canonical_events", rows)
+
+
+def _merge_people(group: pd.DataFrame) -> pd.DataFrame:
+    """Actors among people whose names have the same number of words, as analysis.people merges."""
+    from accord.analysis.load import PersonMention
+    from accord.analysis.people import merge_people
+
+    group = group.sort_values(["order", "idx"])
+    people = [PersonMention(_mention(r), r.name, tuple(r.aliases if r.aliases is not None else ()),
+                            _str(r.country), _str(r.role)) for r in group.itertuples()]
+    rows = [{"name": a.name, "aliases": a.aliases, "country": a.country, "documents": a.documents,
+             "roles": sorted({r.role for r in a.roles})} for a in merge_people(people)]
+    return frame("actors", rows)

@@ -1,0 +1,72 @@
+"""`accord load DIR`: bring the Parquet output of `accord run --engine dask` into the store.
+
+Documents are replayed in input order through the store's single writer with the records
+extracted for them, so the store ends up as `accord ingest` of the same inputs leaves it
+(the writer decides duplicates again as it goes). Loading the same output twice adds nothing.
+Needs pyarrow (extra `scale`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+from accord.ingest.dedup import NEAR_DUPLICATE_THRESHOLD
+from accord.models import IngestReport, Rejection
+from accord.scale import rows as R
+from accord.store.db import Store
+
+RECORD_TABLES = ("events", "facts", "agreements", "people", "labels")
+
+
+def _dataset(folder: Path):
+    import pyarrow.dataset as ds
+
+    return ds.dataset(str(folder), format="parquet") if folder.exists() and any(folder.glob("*.parquet")) \
+        else None
+
+
+def load(out: Path, store: Store, threshold: float | None = None, batch: int = 2000) -> IngestReport:
+    """Store the documents, records and rejections found under `out`."""
+    import pyarrow.compute as pc
+
+    out = Path(out)
+    manifest = json.loads((out / "manifest.json").read_text()) if (out / "manifest.json").exists() else {}
+    threshold = threshold or manifest.get("near_duplicate_threshold", NEAR_DUPLICATE_THRESHOLD)
+    report = IngestReport()
+    documents = _dataset(out / "documents")
+    if documents is None:
+        raise FileNotFoundError(f"no documents partitions under {out}")
+    orders = sorted(documents.to_table(columns=["order"])["order"].to_pylist())
+    records = {name: _dataset(out / name) for name in RECORD_TABLES}
+    for start in range(0, len(orders), batch):
+        low, high = orders[start], orders[min(start + batch, len(orders)) - 1]
+        window = (pc.field("order") >= low) & (pc.field("order") <= high)
+        rows = sorted(documents.to_table(filter=window).to_pylist(), key=lambda r: r["order"])
+        found: dict[str, dict[int, list[dict]]] = {name: defaultdict(list) for name in RECORD_TABLES}
+        for name, dataset in records.items():
+            if dataset is not None:
+                for row in dataset.to_table(filter=window).to_pylist():
+                    found[name][row["order"]].append(row)
+        for row in rows:
+            document = R.document_from_row(row)
+            extraction = None
+            if row["extracted"]:
+                extraction = R.extraction_from_rows(
+                    document.id, row["extractor_version"], row["pair"],
+                    {name: found[name].get(row["order"], []) for name in RECORD_TABLES})
+            outcome = store.add_document(document, threshold, extraction)
+            if outcome.status == "added":
+                report.documents_added += 1
+            elif outcome.status == "unchanged":
+                report.unchanged += 1
+            else:
+                report.duplicates += 1
+    rejected = _dataset(out / "rejected")
+    if rejected is not None:
+        for row in sorted(rejected.to_table().to_pylist(), key=lambda r: r["order"]):
+            rejection = Rejection(row["origin"], row["reason"])
+            store.record_rejection(rejection)
+            report.rejected.append(rejection)
+    return report
