@@ -25,8 +25,11 @@ demo: venv
 	$(BIN)/accord --db $(DEMO_DB) facts --pair VNM-LAO
 	$(BIN)/accord --db $(DEMO_DB) actors
 
+# torch is installed on its own first, pinned to the CPU build, so that the semantic
+# extra never pulls a CUDA build of several GB.
 test: $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e '.[test,semantic]'
 	$(BIN)/python -m pytest
 
 clean:
