@@ -22,6 +22,8 @@ from accord.extract.records import Evidence, Person
 from accord.folding import fold
 
 FUZZY_SAME_PERSON = 88
+_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
+_NOT_BEFORE_NAMES = {"the", "in", "at", "from", "near", "into", "across", "a", "an"}
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.-]*$")
 _NOT_NAMES = {"the", "of", "and", "in", "on", "for", "to", "a", "an", "at", "by", "with",
               "january", "february", "march", "april", "may", "june", "july", "august",
@@ -39,7 +41,8 @@ _NOT_NAMES = {"the", "of", "and", "in", "on", "for", "to", "a", "an", "at", "by"
               "university", "school", "institute", "academy", "hospital", "company", "group",
               "bank", "fund", "corporation", "ltd", "inc", "co", "party", "parties", "friendship",
               "solidarity", "cooperation", "partnership", "vision", "unknown", "soldier",
-              "according", "during", "after", "before", "following", "since", "while"}
+              "according", "during", "after", "before", "following", "since", "while",
+              "desk", "markets", "market", "news", "reporting", "editing", "staff", "correspondent"}
 
 
 @lru_cache(maxsize=1)
@@ -103,13 +106,37 @@ def _candidates_in(sentence: Sentence, mentions: list[Mention], gazetteer: Gazet
         if not _capitalised(tokens[index]):
             index += 1
             continue
-        end = index
-        while end < len(tokens) and _capitalised(tokens[end]):
+        end = index + 1
+        while end < len(tokens) and _continues_name(tokens, end):
             end += 1
         run = tokens[index:end]
         index = end
         found.extend(_names_in_run(run, sentence, mentions, person_tokens, titles, gazetteer))
     return found
+
+
+_PARTICLES = {"de", "da", "do", "dos", "das", "van", "von", "der", "den", "bin", "binti", "al", "el",
+              "la", "le", "du", "di", "del", "ibn", "y"}
+
+
+def _attached(first, second) -> bool:
+    return first.idx + len(first.text) == second.idx
+
+
+def _continues_name(tokens, index: int) -> bool:
+    """Whether tokens[index] continues a run of name words: a capitalised word, an attached
+    hyphen and what follows it ("Akufo-Addo", "Min-jun"), or a particle before a capitalised
+    word ("Charles de Gaulle")."""
+    token, previous = tokens[index], tokens[index - 1]
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    if token.text in ("-", "‐") and following is not None and _attached(previous, token) \
+            and _attached(token, following) and following.text[:1].isalpha():
+        return True
+    if previous.text in ("-", "‐") and _attached(previous, token) and token.text.isalpha():
+        return True
+    if token.text in _PARTICLES and following is not None and _capitalised(following):
+        return True
+    return _capitalised(token)
 
 
 def _capitalised(token) -> bool:
@@ -146,10 +173,19 @@ def _names_in_run(run, sentence: Sentence, mentions: list[Mention], person_token
             break
     if not name_tokens or len(name_tokens) > 4:
         return []
-    words = [t.text for t in name_tokens]
-    if any(w.lower() in _NOT_NAMES for w in words) or any(w.isupper() and len(w) > 1 for w in words):
+    # Where spaCy marks a PERSON inside the run, its boundaries beat the title list
+    # ("Minister of Energy and Mineral Development [Ruth Nankabirwa]").
+    entity = [t for t in name_tokens if t.i in person_tokens]
+    if entity and len(entity) >= 2:
+        name_tokens = name_tokens[name_tokens.index(entity[0]):name_tokens.index(entity[-1]) + 1]
+    words = [t.text for t in name_tokens if t.text not in ("-", "‐")]
+    if any(w.lower() in _NOT_NAMES for w in words) or \
+            any(w.isupper() and len(w) > 1 and not _INITIALS.match(w) for w in words):
         return []
-    if any(t.tag_ in ("NNS", "NNPS") or t.pos_ not in ("PROPN", "NOUN", "ADJ", "VERB", "X")
+    before = name_tokens[0].nbor(-1) if name_tokens[0].i > name_tokens[0].sent.start else None
+    if before is not None and before.lower_ in _NOT_BEFORE_NAMES:
+        return []  # "the Upper Rhine", "in Siem Reap": a thing or a place, not a person
+    if any(t.tag_ in ("NNS", "NNPS") or t.pos_ not in ("PROPN", "NOUN", "ADJ", "VERB", "X", "PUNCT", "ADP", "DET")
            for t in name_tokens) or _hyphen_follows(name_tokens[-1]):
         return []
     titled = cut > 0 and run[cut - 1].text.lower().strip(".") in titles
@@ -165,6 +201,7 @@ def _names_in_run(run, sentence: Sentence, mentions: list[Mention], person_token
     end = offset + name_tokens[-1].idx + len(name_tokens[-1])
     name = sentence.span.doc.text[name_tokens[0].idx:name_tokens[-1].idx + len(name_tokens[-1])]
     title, country = _title_and_context(sentence, name_tokens[0].idx, mentions, titles)
+    country = country or _appositive_country(sentence, name_tokens[-1].idx + len(name_tokens[-1]), mentions)
     holder = _gazetteer_match(name, gazetteer)
     if holder:
         return [_Candidate(name, start, end, sentence, title, holder[1], True, True,
@@ -192,9 +229,9 @@ def _title_and_context(sentence: Sentence, name_idx: int, mentions: list[Mention
     tokens = [t for t in sentence.span if t.idx < name_idx]
     window = []
     for token in reversed(tokens):
-        if token.pos_ in ("VERB", "AUX") or token.text in (";", ":") or \
-                token.text.lower() in ("with", "by", "and", "to") and window and \
-                window[-1].text[0].islower():
+        if token.pos_ in ("VERB", "AUX") or token.text in (";", ":") \
+                or token.lower_ in ("with", "by", "to", "from", "for", "on", "than") \
+                or (token.lower_ == "and" and window and window[-1].text[0].islower()):
             break
         window.append(token)
         if len(window) >= 14:
@@ -206,10 +243,30 @@ def _title_and_context(sentence: Sentence, name_idx: int, mentions: list[Mention
     if len(tokens) >= 2 and tokens[-1].lower_ == "by" and tokens[-2].lower_ in _LED:
         lo = sentence.start  # "a delegation of the X Party led by NAME": the party names the country
     hi = sentence.offset + name_idx
-    inside = [m for m in mentions if lo <= m.start < hi and m.country and m.kind != "person"]
+    # A capital names where something happened ("signed in Paris by ..."), not whose official.
+    inside = [m for m in mentions if lo <= m.start < hi and m.country and m.kind not in ("person", "capital")]
     if inside:
         country = inside[-1].country
     return title, country
+
+
+def _appositive_country(sentence: Sentence, name_end_idx: int, mentions: list[Mention]) -> str | None:
+    """The country an appositive after the name gives: "Nadia El-Sayed, an Egyptian analyst"."""
+    after = [t for t in sentence.span if t.idx >= name_end_idx]
+    if len(after) < 2 or after[0].text != ",":
+        return None
+    clause = []
+    for token in after[1:13]:
+        if token.text in (",", ";", ":", ".", ")") or token.pos_ in ("VERB", "AUX") and token.dep_ == "ROOT":
+            break
+        clause.append(token)
+    if not clause or clause[0].lower_ not in ("a", "an", "the", "who", "his", "her") and \
+            clause[0].text[0].islower():
+        return None
+    lo = sentence.offset + clause[0].idx
+    hi = sentence.offset + clause[-1].idx + len(clause[-1])
+    inside = [m for m in mentions if lo <= m.start < hi and m.country and m.kind not in ("person", "capital")]
+    return inside[0].country if inside else None
 
 
 _LED = {"led", "headed", "chaired", "accompanied"}
@@ -246,9 +303,14 @@ def _gazetteer_match(name: str, gazetteer: Gazetteer) -> tuple[str, str] | None:
     if exact:
         return exact[0].name, exact[0].country
     folded = fold(name)
+    tokens = set(folded.replace("-", " ").split())
     best = None
     for holder in gazetteer.holders:
         for alias in (holder.name, *holder.aliases):
+            alias_tokens = fold(alias).replace("-", " ").split()
+            # A shorter form of a known full name ("Bola Tinubu" of "Bola Ahmed Tinubu").
+            if len(tokens) >= 2 and tokens <= set(alias_tokens) and alias_tokens[-1] in tokens:
+                return holder.name, holder.country
             score = fuzz.ratio(folded, fold(alias))
             if score >= FUZZY_SAME_PERSON and (best is None or score > best[0]):
                 best = (score, holder.name, holder.country)
