@@ -35,7 +35,7 @@ from accord.extract.gazetteer import Gazetteer, Mention, load_gazetteer
 from accord.extract.labels import find_labels
 from accord.extract.nlp import Sentence, load_nlp, parse_sentences, split_sentences
 from accord.extract.nlp import parse as parse_selected
-from accord.extract.records import Agreement, Evidence, Extraction, RelationLabel
+from accord.extract.records import Agreement, DateValue, Evidence, Extraction, RelationLabel
 from accord.folding import fold
 
 _ACTOR_KINDS = ("country", "demonym", "capital", "org", "person")
@@ -53,6 +53,7 @@ class DocumentState:
     mentions: list[Mention] = field(default_factory=list)
     actors: list[ActorRef] = field(default_factory=list)
     dates: dict[int, list[DateMention]] = field(default_factory=dict)
+    anchors: dict[int, DateValue | None] = field(default_factory=dict)  # narrative date before each sentence
     extraction: Extraction | None = None
     cascade: bool = False  # sentences from split_sentences, parsed only where selected
     selected: dict[str, dict[int, bool]] = field(default_factory=dict)  # see select()
@@ -151,13 +152,16 @@ def _events_pass(state: DocumentState, document_year: int | None, visit) -> list
     for index, sentence in enumerate(state.sentences):
         mentions = find_dates(sentence.text, context)
         state.dates[index] = mentions
+        state.anchors[index] = context.anchor
         actors = [a for a in state.actors if sentence.start <= a.start < sentence.end]
         if index in eventful:  # the cascade found no trigger or no sides elsewhere
             frame = SentenceFrame(sentence, actors, mentions, pair, context,
                                   visit.source if visit else None, visit.date if visit else None)
             found_events.extend(find_events(frame, triggers))  # negated ones are kept, flagged
         for mention in mentions:
-            if mention.value and mention.kind in ("explicit", "partial") and not mention.parenthetical:
+            if mention.value and not mention.parenthetical and (
+                    mention.kind in ("explicit", "partial")
+                    or mention.kind == "relative" and mention.value.precision == "day"):
                 context.remember(mention.value)
     return found_events
 
@@ -174,17 +178,31 @@ def facts(state: DocumentState) -> DocumentState:
     return state
 
 
+_SIGNED = re.compile(r"\b(?:sign|signs|signed|signing|conclude[ds]?|inked|adopt(?:s|ed)?|ratified|"
+                     r"exchanged|initialled|initialed)\b", re.I)
+
+
 def agreements(state: DocumentState) -> DocumentState:
-    """Named agreements, dated when their sentence states a full date."""
+    """Named agreements, one per name in a document. A sentence that tells of the signing dates
+    it: by its own date, else by the narrative's (as events are dated); the best-dated mention
+    of each name is kept."""
+    best: dict[str, Agreement] = {}
     for index, sentence in enumerate(state.sentences):
-        dated = [d.value for d in state.dates.get(index, []) if d.value and d.kind == "explicit"]
+        signing = _SIGNED.search(sentence.text) is not None
+        usable = [d.value for d in state.dates.get(index, [])
+                  if d.value and d.kind not in ("deadline", "period") and not d.parenthetical]
+        date = (usable[0] if usable else state.anchors.get(index)) if signing else None
         for found in find_agreements(sentence.text):
             countries = tuple(dict.fromkeys(a.country for a in state.actors
                                             if sentence.start <= a.start < sentence.end))
-            state.extraction.agreements.append(Agreement(
-                name=found.name, kind=found.kind, date=dated[0] if dated else None,
+            agreement = Agreement(
+                name=found.name, kind=found.kind, date=date,
                 evidence=_evidence_builder(sentence)(found.start, found.end),
-                countries=countries or state.extraction.pair, confidence=0.6))
+                countries=countries or state.extraction.pair, confidence=0.7 if signing else 0.6)
+            key = " ".join(fold(found.name).split())
+            if key not in best or (best[key].date is None and date is not None):
+                best[key] = agreement
+    state.extraction.agreements.extend(sorted(best.values(), key=lambda a: a.evidence.start))
     return state
 
 

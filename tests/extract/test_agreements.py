@@ -99,9 +99,35 @@ def test_agreements_are_dated_by_an_explicit_date_in_their_sentence(extract):
     assert text[agreement.evidence.start:agreement.evidence.end].startswith("Treaty of Aachen")
 
 
-def test_agreements_without_a_full_date_stay_undated(extract):
+def test_a_signing_on_a_weekday_is_dated_against_publication(extract):
+    # The fixture's documents are published on Monday 2024-05-20: "on Tuesday" is 2024-05-14.
     agreement, = extract("Kenya and Uganda signed the Protocol on Fisheries on Tuesday.").agreements
+    assert agreement.date.iso == "2024-05-14"
+
+
+def test_an_agreement_only_mentioned_stays_undated(extract):
+    agreement, = extract("Kenya and Uganda discussed the Protocol on Fisheries on Tuesday.").agreements
     assert agreement.date is None
+
+
+def test_a_signing_without_its_own_date_takes_the_narratives_date(extract):
+    text = ("Japanese and Indian ministers met in Tokyo on 7 March 2024.\n\n"
+            "The sides also signed the Protocol on Fisheries.")
+    agreement, = extract(text).agreements
+    assert agreement.date.iso == "2024-03-07"
+
+
+def test_one_record_per_agreement_name_keeping_the_dated_mention(extract):
+    text = ("Brazil and Argentina signed the Treaty of Buenos Aires on 2 June 2021.\n\n"
+            "The Treaty of Buenos Aires has since guided their energy trade.")
+    agreement, = extract(text).agreements
+    assert agreement.date.iso == "2021-06-02"
+
+
+def test_unsigned_and_hoped_for_documents_are_not_agreements(extract):
+    text = ("Egypt and Ethiopia did not sign the protocol on dam filling. "
+            "Kenya had hoped for a separate digital trade pact with Uganda.")
+    assert extract(text).agreements == []
 
 
 def test_agreement_countries_fall_back_to_the_document_pair(extract):
