@@ -29,6 +29,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*\d{{4}})(?!\s*(?:billion|million|%|per))", re.I)),
     ("dm", re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?!,?\s*\d{{4}})", re.I)),
     ("my", re.compile(rf"\b{_MONTH}\s*,?\s+{_YEAR}\b", re.I)),
+    ("m", re.compile(rf"\b(?:in|since|during|until|by|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?{_MONTH}(?![\w-])(?!\s*,?\s*\d)", re.I)),
     ("year", re.compile(rf"(?<![\d–])(?<!\d-){_YEAR}(?![\d–-]|\s*(?:MW|GW|USD|km|people|persons|students))", re.I)),
     ("same", re.compile(r"\b(?:the\s+)?same\s+(?P<unit>day|morning|afternoon|evening|night)\b|\bthat\s+(?P<unit2>day|morning|afternoon|evening)\b", re.I)),
     ("weekday", re.compile(r"\bon\s+(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I)),
@@ -120,8 +121,16 @@ def _resolve(kind: str, match: re.Match, sentence: str, context: DateContext) ->
             if groups["month"].lower() == "may" and kind == "md" and not re.match(r"May\b", match.group(0)):
                 return None  # the modal verb "may", not the month
             month, day = MONTHS[groups["month"].lower()], int(groups["day"])
-            year = _year_for(month, day, context)
+            year = _year_for(month, day, context, sentence)
             return mention(_day(year, month, day) if year else None, "partial")
+        if kind == "m":
+            if not re.search(r"[A-Z]", match.group("month")[:1]):
+                return None  # "in may" is not a month
+            if _DEADLINE_BEFORE.search(before) or re.match(r"(?:by|until)\b", match.group(0), re.I):
+                return mention(None, "deadline")
+            month = MONTHS[groups["month"].lower()]
+            year = _year_for(month, 1, context, sentence)
+            return mention(DateValue(f"{year:04d}-{month:02d}", "month") if year else None, "partial")
         if kind == "my":
             if _DEADLINE_BEFORE.search(before):
                 return mention(None, "deadline")
@@ -148,13 +157,18 @@ def _day(year: int, month: int, day: int) -> DateValue:
     return DateValue(date(year, month, day).isoformat(), "day")
 
 
-def _year_for(month: int, day: int, context: DateContext) -> int | None:
+_FUTURE = re.compile(r"\b(?:will|shall|next|upcoming|scheduled|is to|are to|plans? to|planned|expected to"
+                     r"|due to)\b", re.I)
+
+
+def _year_for(month: int, day: int, context: DateContext, sentence: str = "") -> int | None:
     """The year of a date stated without one: that of the anchor or publication, stepping back
-    a year when the date would fall more than a month after publication."""
+    a year when the date would fall more than a month after publication, unless the sentence
+    speaks of the future ("will visit Accra in August")."""
     year = context.reference_year
     if year is None:
         return None
-    if context.published and not context.anchor:
+    if context.published and not context.anchor and not _FUTURE.search(sentence):
         try:
             if date(year, month, day) > context.published + timedelta(days=31):
                 return year - 1

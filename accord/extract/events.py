@@ -29,7 +29,9 @@ MAX_GAP = 6
 _GROUP = re.compile(
     r"\b(the two (sides|countries|nations|leaders|parties|peoples|governments|states|ministers|"
     r"delegations|neighbours|neighbors|prime ministers|presidents|heads)|both (sides|countries|"
-    r"nations|leaders|parties|governments|peoples)|bilateral|the two|each other|their two)\b", re.I)
+    r"nations|leaders|parties|governments|peoples|ministers)|bilateral|the two|each other|their two"
+    r"|the (ministers|leaders|presidents|prime ministers|foreign ministers|delegations|heads of state))\b",
+    re.I)
 _PRONOUN_SUBJECTS = {"they", "both", "we"}
 _FUTURE = {"will", "shall", "would", "plan", "expect", "schedule", "upcoming", "eve", "intend",
            "prepare", "aim", "seek", "to"}
@@ -313,11 +315,16 @@ def _host_country(frame: SentenceFrame, token: Token, countries: tuple[str, str]
 
 
 def _event_date(frame: SentenceFrame, token: Token) -> DateValue | None:
-    """The date nearest the trigger (outside parentheses first), else the narrative anchor."""
+    """The date in the trigger's own clause first (its dependency subtree), else the nearest
+    one outside parentheses, else the narrative anchor."""
     anchor = token.idx - frame.sentence.span.start_char
     usable = [d for d in frame.dates if d.value and d.kind not in ("deadline", "period")]
     if usable:
-        best = min(usable, key=lambda d: (d.parenthetical, abs(d.start - anchor)))
+        head = token if token.pos_ in ("VERB", "AUX") or token.head is token else token.head
+        sent_start = frame.sentence.span.start_char
+        lo = min(t.idx for t in head.subtree) - sent_start
+        hi = max(t.idx + len(t.text) for t in head.subtree) - sent_start
+        best = min(usable, key=lambda d: (not (lo <= d.start < hi), d.parenthetical, abs(d.start - anchor)))
         return best.value
     return frame.context.anchor
 

@@ -143,6 +143,13 @@ def sharpen_dates(events: list) -> list:
     return sharpened
 
 
+def _is_headline(sentence: Sentence) -> bool:
+    """The opening paragraph when it reads as a headline (short, no final punctuation): it
+    repeats what the body reports, so its events would only be counted twice."""
+    text = sentence.span.doc.text
+    return sentence.offset == 0 and len(text) <= 200 and not text.rstrip().endswith((".", "!", "?", "”", '"'))
+
+
 def _events_pass(state: DocumentState, document_year: int | None, visit) -> list:
     context = DateContext(published=state.published, document_year=document_year)
     triggers = load_triggers()
@@ -154,7 +161,7 @@ def _events_pass(state: DocumentState, document_year: int | None, visit) -> list
         state.dates[index] = mentions
         state.anchors[index] = context.anchor
         actors = [a for a in state.actors if sentence.start <= a.start < sentence.end]
-        if index in eventful:  # the cascade found no trigger or no sides elsewhere
+        if index in eventful and not _is_headline(sentence):  # the cascade found no trigger or no sides elsewhere
             frame = SentenceFrame(sentence, actors, mentions, pair, context,
                                   visit.source if visit else None, visit.date if visit else None)
             found_events.extend(find_events(frame, triggers))  # negated ones are kept, flagged

@@ -137,7 +137,6 @@ def test_a_past_visit_is_not_planned(extract):
 @pytest.mark.parametrize("text", [
     "Kenya did not criticise Uganda over the pipeline.",
     "Brazil never criticised Argentina over the tariffs.",
-    "Uganda refused to sign the oil deal with Kenya.",
     "Brazil declined to meet the Argentine envoy.",
     "Japan's foreign minister didn't meet his Indian counterpart.",
 ])
@@ -146,6 +145,12 @@ def test_negated_events_are_kept_and_flagged(extract, gazetteer, text):
     assert raw and all(e.negated for e in raw), [(e.type, e.negated) for e in raw]
     extracted = extract(text).events
     assert extracted and all(e.negated for e in extracted)
+
+
+def test_a_refusal_to_sign_is_a_rejection_and_a_negated_signing(gazetteer):
+    raw = {(e.type, e.negated) for e in raw_events("Uganda refused to sign the oil deal with Kenya.", gazetteer)}
+    assert ("agreement_signed", True) in raw
+    assert ("protest_criticism", False) in raw
 
 
 def test_an_affirmative_sentence_is_not_negated(gazetteer):
