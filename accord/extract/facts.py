@@ -28,6 +28,7 @@ _CURRENCIES = {
     "kes": "KES", "ugx": "UGX", "tzs": "TZS", "rand": "ZAR", "zar": "ZAR", "naira": "NGN",
     "reais": "BRL", "brl": "BRL", "r$": "BRL", "chf": "CHF", "francs": "CHF", "cad": "CAD",
     "c$": "CAD", "aed": "AED", "dirhams": "AED", "riyals": "SAR", "sar": "SAR",
+    "₦": "NGN", "n": "NGN", "ngn": "NGN", "cedis": "GHS", "ghs": "GHS", "gh₵": "GHS",
 }
 _COUNTED = {
     "mw": "MW", "megawatt": "MW", "megawatts": "MW", "gw": "GW", "gigawatt": "GW",
@@ -42,14 +43,26 @@ _COUNTED = {
     "project": "projects", "documents": "documents", "agreements": "documents",
     "deals": "documents", "contracts": "documents", "memoranda": "documents", "mous": "documents",
     "institutions": "institutions", "universities": "institutions", "schools": "institutions",
-    "enterprises": "enterprises", "companies": "enterprises", "firms": "enterprises",
-    "businesses": "enterprises", "vaccines": "doses", "doses": "doses", "barrels": "barrels",
+    "enterprises": "enterprises", "companies": "companies", "firms": "firms",
+    "businesses": "businesses", "vaccines": "doses", "doses": "doses", "barrels": "barrels",
     "flights": "flights", "vehicles": "vehicles", "containers": "containers",
+    "nationals": "persons", "citizens": "persons", "residents": "persons", "pilgrims": "persons",
+    "nurses": "persons", "engineers": "persons", "farmers": "persons", "traders": "persons",
+    "litres": "litres", "liters": "litres", "cubic metres": "cubic_metres", "cubic meters": "cubic_metres",
+    "turbines": "turbines", "jobs": "jobs", "hospitals": "hospitals", "aircraft": "aircraft",
+    "ships": "ships", "vessels": "vessels", "trucks": "trucks", "buses": "buses",
+    "kilometre": "km", "kilometer": "km",
 }
+_WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+                 "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+                 "twenty": 20}
+# Counted things that a spelled-out number may count ("seven cooperation documents").
+_WORD_COUNTABLE = {"documents", "agreements", "projects", "memoranda", "mous", "deals", "contracts"}
 _PERCENT = r"(?:%|\s?per\s?cent|\s?percent)"
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:trillion|billion|million|thousand|crores?|lakhs?|bn|tn|mn|mln)\b|[bmk]\b"
-_CUR_BEFORE = r"(?:US\$|S\$|A\$|C\$|R\$|\$|€|£|¥|USD|EUR|GBP|JPY|CNY|RMB|VND|THB|LAK|INR|KRW|Rs\.?|SGD|AUD|CHF|CAD|BRL|ZAR|KES|Ksh|AED|SAR)"
+_CUR_BEFORE = r"(?:US\$|S\$|A\$|C\$|R\$|\$|€|£|¥|₦|(?<![A-Za-z])(?-i:N)(?=\d)|USD|EUR|GBP|JPY|CNY|RMB|VND|THB|LAK|INR|KRW|Rs\.?|SGD|AUD|CHF|CAD|BRL|ZAR|KES|Ksh|AED|SAR|NGN|GHS|GH₵)"
 _CUR_AFTER = (r"(?:US dollars|USD|dollars|dollar|euros|euro|EUR|pounds|GBP|yen|JPY|yuan|CNY|RMB|VND|dong"
               r"|baht|THB|kip|LAK|riel|rupees|INR|won|KRW|ringgit|rupiah|pesos|SGD|AUD|rubles"
               r"|roubles|shillings|rand|naira|reais|BRL|CHF|francs|CAD|dirhams|riyals|AED|SAR)\b")
@@ -61,7 +74,7 @@ _MONEY = re.compile(
     rf"|(?P<numb>{_NUMBER}){_RANGE_TAIL.replace('num2', 'num2b')}\s?(?P<scaleb>{_SCALE})?\s?(?P<cur2>{_CUR_AFTER}))",
     re.I)
 _COUNT = re.compile(
-    rf"{_QUALIFIER}(?P<num>{_NUMBER}){_RANGE_TAIL}\s?(?P<scale>(?:million|thousand|billion)\b)?\s?"
+    rf"{_QUALIFIER}(?P<num>{_NUMBER}){_RANGE_TAIL}(?:\s?-\s?|\s)?(?P<scale>(?:million|thousand|billion)\b)?\s?"
     rf"(?P<mods>(?:[A-Za-z-]+\s){{0,3}}?)(?P<unit>{'|'.join(sorted(map(re.escape, _COUNTED), key=len, reverse=True))})\b",
     re.I)
 _PERCENT_RE = re.compile(rf"{_QUALIFIER}(?P<num>{_NUMBER}){_RANGE_TAIL}{_PERCENT}", re.I)
@@ -70,7 +83,8 @@ _TARGET = re.compile(
     r"\b(target|targets|targeted|targeting|goal|goals|aim|aims|aimed|aiming|strive|strives|striving"
     r"|plan|plans|planned|planning|will|shall|expect|expects|expected|seek|seeks|seeking|towards"
     r"|toward|pledge|pledged|pledges|commit|committed|set to|intend|intends|projected|forecast"
-    r"|ambition|envisage|envisaged|hope|hopes|would)\b", re.I)
+    r"|ambition|envisage|envisaged|hope|hopes|would|agree|agreed|agrees|announce|announced|announces"
+    r"|promise|promised|promises|to increase|to raise|to boost|to double|to expand|to lift)\b", re.I)
 _DEADLINE = re.compile(r"^\s*(?:[\w-]+\s){0,6}?by\s+(?:the\s+end\s+of\s+)?(19|20)\d\d\b", re.I)
 _KINDS = [
     ("trade_turnover", r"\btrade|turnover|two-way|bilateral trade|commerce"),
@@ -150,6 +164,8 @@ def _money(sentence: str, countries: tuple[str, ...] = ()) -> list[_Found]:
             number, second, scale, currency = groups["num"], groups.get("num2"), groups.get("scale"), groups["cur1"]
         else:
             number, second, scale, currency = groups["numb"], groups.get("num2b"), groups.get("scaleb"), groups["cur2"]
+        if currency == "N" and not scale:
+            continue  # "N95" is a mask, "N1.9 trillion" is naira
         multiplier = _SCALES.get((scale or "").lower(), 1.0)
         unit = _CURRENCIES.get(currency.lower().rstrip("."), currency.upper())
         local = {_SHILLINGS[c] for c in countries if c in _SHILLINGS}
@@ -171,8 +187,18 @@ def _percent(sentence: str) -> list[_Found]:
             for m in _PERCENT_RE.finditer(sentence)]
 
 
+_WORD_COUNT = re.compile(
+    rf"\b(?P<word>{'|'.join(_WORD_NUMBERS)})\s+(?P<mods>(?:[A-Za-z-]+\s){{0,3}}?)"
+    rf"(?P<unit>{'|'.join(sorted(_WORD_COUNTABLE, key=len, reverse=True))})\b", re.I)
+
+
 def _counts(sentence: str) -> list[_Found]:
-    found = []
+    found = [_Found(m.start(), m.end(), float(_WORD_NUMBERS[m.group("word").lower()]), None,
+                    _COUNTED[m.group("unit").lower()], None)
+             for m in _WORD_COUNT.finditer(sentence)
+             if not re.search(r"\b(th|st|nd|rd|years?|months?|days?)\b", m.group("mods"), re.I)
+             # "the two sides' agreements": "the two" names who, it does not count.
+             and not re.search(r"\b(the|these|those|both|their|its|our)\s*$", sentence[:m.start()], re.I)]
     for match in _COUNT.finditer(sentence):
         number = match.group("num")
         before = sentence[max(0, match.start("num") - 1):match.start("num")]

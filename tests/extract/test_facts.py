@@ -278,3 +278,30 @@ def test_shillings_take_the_currency_of_the_east_african_country_named():
     assert only(sentence, ()).unit == "KES"  # no country: the most common reading
     assert only(sentence, ("KEN", "UGA")).unit == "KES"  # ambiguous: unchanged
     assert only(sentence, ("UGA",)).value == pytest.approx(1.25e9)
+
+
+@pytest.mark.parametrize("sentence,value,unit", [
+    ("Bilateral trade reached N1.9 trillion in 2023.", 1.9e12, "NGN"),
+    ("They witnessed the signing of seven cooperation documents.", 7, "documents"),
+    ("About 330,000 Vietnamese nationals live in South Korea.", 330000, "persons"),
+    ("The 508-km rail line links the two cities.", 508, "km"),
+    ("The pipeline will carry 4.5 billion litres of fuel a year by 2028.", 4.5e9, "litres"),
+])
+def test_more_units_and_forms(sentence, value, unit):
+    [fact] = find_facts(sentence, lambda s, e: (s, e))
+    assert (fact.value, fact.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nurses wore N95 masks.", "Báo Thanh niên01/12/2025", "The two sides signed two agreements.".replace("two agreements", "the agreements"),
+    "The two governments reviewed their agreements.",
+])
+def test_no_false_counts_or_currencies(sentence):
+    assert find_facts(sentence, lambda s, e: (s, e)) == []
+
+
+def test_agreed_and_announced_amounts_are_targets():
+    [fact] = find_facts("The ministers agreed to increase the budget by 10 percent in 2025.", lambda s, e: (s, e))
+    assert fact.is_target
+    [fact] = find_facts("Albanese announced a contribution of AUD 10 million.", lambda s, e: (s, e))
+    assert fact.is_target and fact.unit == "AUD"
