@@ -39,7 +39,9 @@ _DEADLINE_BEFORE = re.compile(r"(?:\bby|\buntil|\btill|\bto|\btowards|\bthrough|
 _PERIOD_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last|past|initial)\s+(?:\w+\s+)?"
                             r"(?:months?|quarters?|half|weeks?|years?)\s+of\s+$"
                             # "the plan for 2026", "the budget for fiscal 2025": what a year is for
-                            r"|\bfor\s+(?:fiscal\s+|the\s+year\s+)?$", re.I)
+                            r"|\bfor\s+(?:fiscal\s+|the\s+year\s+)?$"
+                            # "his first visit since 2023": when a span began, not when this happened
+                            r"|\bsince\s+$", re.I)
 
 
 @dataclass(frozen=True)

@@ -270,19 +270,19 @@ def _agent_tokens(token: Token) -> list[Token]:
     for _ in range(4):
         if verb.pos_ in ("VERB", "AUX"):
             break
-        if verb.head is verb:
+        if verb.head.i == verb.i:
             break
         verb = verb.head
     # A participle or complement ("outlets ran articles [praising] ...") acts through its head's subject.
     climb = verb
     for _ in range(3):
-        if any(c.dep_ in ("nsubj", "agent") for c in climb.children) or climb.head is climb:
+        if any(c.dep_ in ("nsubj", "agent") for c in climb.children) or climb.head.i == climb.i:
             break
         if climb.dep_ not in ("acl", "advcl", "xcomp", "conj", "pcomp", "relcl", "ccomp"):
             break
         climb = climb.head
-    heads = [verb] if climb is verb else [verb, climb]
-    for child in list(token.children) + [c for h in heads if h is not token for c in h.children]:
+    heads = [verb] if climb.i == verb.i else [verb, climb]
+    for child in list(token.children) + [c for h in heads if h.i != token.i for c in h.children]:
         if child.dep_ in ("nsubj", "poss", "agent", "nsubjpass") or \
                 (child.dep_ == "prep" and child.lower_ in ("by", "of") and token.pos_ == "NOUN"):
             if child.dep_ == "nsubjpass":
@@ -320,7 +320,9 @@ def _event_date(frame: SentenceFrame, token: Token) -> DateValue | None:
     anchor = token.idx - frame.sentence.span.start_char
     usable = [d for d in frame.dates if d.value and d.kind not in ("deadline", "period")]
     if usable:
-        head = token if token.pos_ in ("VERB", "AUX") or token.head is token else token.head
+        head = token
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head  # a noun trigger is dated by the clause of its verb
         sent_start = frame.sentence.span.start_char
         lo = min(t.idx for t in head.subtree) - sent_start
         hi = max(t.idx + len(t.text) for t in head.subtree) - sent_start

@@ -276,3 +276,21 @@ def test_event_evidence_points_at_the_trigger(extract):
     assert text[evidence.start:evidence.end] == event.trigger == "signed"
     assert text[evidence.sentence_start:evidence.sentence_end] == evidence.sentence
     assert evidence.sentence.startswith("Japan and India signed")
+
+
+def test_a_noun_trigger_under_a_verbless_root_terminates(extract):
+    # Regression: climbing to the governing verb once looped forever when the root was a noun.
+    import signal
+
+    def timeout(*_):
+        raise TimeoutError("extraction did not terminate")
+
+    previous = signal.signal(signal.SIGALRM, timeout)
+    signal.alarm(20)
+    try:
+        text = "Kenya and Uganda, partners.\n\nState visit of the Kenyan president to Uganda in May 2023."
+        events = extract(text).events
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert any(e.type == "visit" for e in events)
