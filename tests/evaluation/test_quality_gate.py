@@ -49,7 +49,7 @@ def test_every_gold_article_was_found(report):
 # so these floors guard against regressions rather than measure unseen accuracy.
 HELDOUT = Path(__file__).resolve().parents[1] / "data" / "heldout"
 HELDOUT_FLOORS = {
-    "events": 0.62,
+    "events": 0.65,
     "events_directed": 0.50,
     "facts": 0.94,
     "people": 0.94,
