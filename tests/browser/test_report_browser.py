@@ -1,5 +1,7 @@
 """The HTML report opens offline in headless Chromium and shows its charts."""
 
+import os
+import tempfile
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -7,7 +9,10 @@ from typer.testing import CliRunner
 from accord.cli import app
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# Screenshots are kept in docs/screenshots when ACCORD_UPDATE_SCREENSHOTS=1, else in a temp folder,
+# so a test run does not rewrite tracked files.
+SCREENSHOTS = (Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+               if os.environ.get("ACCORD_UPDATE_SCREENSHOTS") else Path(tempfile.gettempdir()) / "accord-screenshots")
 
 
 def test_report_renders_offline_with_charts(browser, tmp_path):

@@ -1,6 +1,8 @@
 """The web app in a real browser: timeline to highlighted document, search, ask, and an XSS
 article that must render inert. Screenshots go to docs/screenshots/."""
 
+import os
+import tempfile
 import socket
 import threading
 import time
@@ -14,7 +16,10 @@ from accord.store.db import open_store
 from accord.web.app import WebSettings, create_app
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# Screenshots are kept in docs/screenshots when ACCORD_UPDATE_SCREENSHOTS=1, else in a temp folder,
+# so a test run does not rewrite tracked files.
+SCREENSHOTS = (Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+               if os.environ.get("ACCORD_UPDATE_SCREENSHOTS") else Path(tempfile.gettempdir()) / "accord-screenshots")
 XSS_ARTICLE = (
     "Kenya and Uganda signed a border trade agreement in Nairobi on 3 May 2024, officials said. "
     "<script>window.__xss = 1; alert('xss')</script> The ministers met again the next day. "
