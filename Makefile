@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 SEEDS  ?= ../shared/seeds
 DEMO_DB ?= demo.db
 
-.PHONY: demo test venv clean
+.PHONY: demo test bench venv clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,13 @@ test: $(BIN)/python
 	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -e '.[test,semantic]'
 	$(BIN)/python -m pytest
+
+# Throughput (1 and 2 workers) against a spaCy NER baseline, memory, and query latency on
+# stores of 1 and 10 million synthetic events (cached in /tmp/accord-bench-stores); see
+# docs/PERFORMANCE.md. BENCH_ARGS="--articles 300 --events 1000000" for a shorter run.
+bench: venv
+	$(BIN)/pip install --quiet -e '.[scale]'
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

@@ -3,6 +3,7 @@
 
     python -m benchmarks.e2e accord --corpus DIR --workers 2
     python -m benchmarks.e2e baseline --corpus DIR [--processes 1]
+    python -m benchmarks.e2e dask --corpus DIR --workers 2
 """
 
 from __future__ import annotations
@@ -66,6 +67,34 @@ def accord_run(corpus: Path, workers: int, full_parse: bool) -> dict:
             "records": counts, "load_before": load}
 
 
+def dask_run(corpus: Path, workers: int) -> dict:
+    """`accord run --engine dask` on a local cluster of `workers` processes, then `accord load`."""
+    from accord.scale.dask_engine import run
+    from accord.scale.load import load
+    from accord.store.db import open_store
+
+    shards = sorted(str(p) for p in corpus.glob("*.jsonl"))
+    with tempfile.TemporaryDirectory(prefix="accord-bench-") as tmp:
+        out = Path(tmp) / "out"
+        load_before = load_average()
+        with Sampler() as sampler, Timer() as timer:
+            manifest = run(shards, out, workers=workers)
+        parquet = sum(p.stat().st_size for p in out.rglob("*.parquet"))
+        store = open_store(Path(tmp) / "loaded.db")
+        with Timer() as loading:
+            report = load(out, store)
+        store.close()
+        db_bytes = (Path(tmp) / "loaded.db").stat().st_size
+    articles = manifest["rows"]["documents"]
+    return {"kind": "dask", "workers": workers, "articles": articles, "seconds": timer.seconds,
+            "articles_per_s": articles / timer.seconds, "cpu_seconds": sampler.cpu_seconds,
+            "cpu_ms_per_article": 1000 * sampler.cpu_seconds / articles, "peak_rss_mb": sampler.peak_rss / 2**20,
+            "peak_pss_mb": sampler.peak_pss / 2**20, "parquet_bytes_per_article": parquet / articles,
+            "load_seconds": loading.seconds, "load_articles_per_s": report.documents_added / loading.seconds,
+            "store_bytes_per_article": db_bytes / articles, "canonical_events": manifest.get("canonical_events"),
+            "load_before": load_before}
+
+
 def baseline_run(corpus: Path, processes: int) -> dict:
     """spaCy NER alone (`nlp.pipe` with only the NER component) over every sentence of the
     same articles' clean text. Cleaning and sentence splitting happen before the clock starts."""
@@ -96,7 +125,7 @@ def baseline_run(corpus: Path, processes: int) -> dict:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("kind", choices=["accord", "baseline"])
+    parser.add_argument("kind", choices=["accord", "baseline", "dask"])
     parser.add_argument("--corpus", type=Path, required=True)
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--processes", type=int, default=1)
@@ -104,6 +133,8 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if args.kind == "accord":
         result = accord_run(args.corpus, args.workers, args.full_parse)
+    elif args.kind == "dask":
+        result = dask_run(args.corpus, args.workers)
     else:
         result = baseline_run(args.corpus, args.processes)
     print(json.dumps(result))

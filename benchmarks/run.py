@@ -48,7 +48,7 @@ def _eval(full_parse: bool) -> dict:
         return {}
 
 
-def throughput(articles: int, workers: list[int], reference: bool, seed: int) -> dict:
+def throughput(articles: int, workers: list[int], reference: bool, seed: int, dask: bool = False) -> dict:
     with tempfile.TemporaryDirectory(prefix="accord-corpus-") as tmp:
         corpus = Path(tmp)
         write_corpus(corpus, articles, seed=seed, shard_size=max(10, articles // 20))
@@ -56,7 +56,8 @@ def throughput(articles: int, workers: list[int], reference: bool, seed: int) ->
         if reference:
             runs.append(_child("benchmarks.e2e", "accord", "--corpus", tmp, "--workers", "1", "--full-parse"))
         baselines = [_child("benchmarks.e2e", "baseline", "--corpus", tmp, "--processes", str(p)) for p in (1, 2)]
-    return {"runs": runs, "baselines": baselines}
+        scaled = [_child("benchmarks.e2e", "dask", "--corpus", tmp, "--workers", "2")] if dask else []
+    return {"runs": runs, "baselines": baselines, "dask": scaled}
 
 
 def report(result: dict) -> None:
@@ -79,6 +80,12 @@ def report(result: dict) -> None:
               f" {1000 * base['cpu_seconds'] / base['articles']:10.1f} {base['peak_rss_mb']:8.0f}"
               f" {base['peak_pss_mb']:8.0f} {base['load_before']:5.2f} {base1['articles_per_s'] / base['articles_per_s']:9.2f}")
     print("ratio = accord's time / the one-process NER baseline's time on the same articles (below 1: faster)")
+    for run in result.get("dask", []):
+        print(f"\naccord run --engine dask, local cluster of {run['workers']} workers: {run['articles_per_s']:.1f} articles/s,"
+              f" {run['cpu_ms_per_article']:.1f} CPU ms/article, peak RSS {run['peak_rss_mb']:.0f} MiB"
+              f" (PSS {run['peak_pss_mb']:.0f}); Parquet {run['parquet_bytes_per_article'] / 1024:.1f} KiB/article;"
+              f" accord load {run['load_articles_per_s']:.0f} articles/s into a store of"
+              f" {run['store_bytes_per_article'] / 1024:.1f} KiB/article")
     base2 = result["baselines"][1]
     for run in result["runs"]:
         if not run["full_parse"] and run["workers"] >= 2:
@@ -91,6 +98,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--dask", action="store_true", help="Also time `accord run --engine dask` (2 workers).")
     parser.add_argument("--reference", action="store_true",
                         help="Also run accord with every sentence parsed (no cascade).")
     parser.add_argument("--events", type=int, nargs="*", default=[1_000_000, 10_000_000],
@@ -98,7 +106,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--store-dir", default="/tmp/accord-bench-stores")
     parser.add_argument("--json", type=Path, help="Also write every number to this file.")
     args = parser.parse_args(argv)
-    result = throughput(args.articles, args.workers, args.reference, args.seed)
+    result = throughput(args.articles, args.workers, args.reference, args.seed, args.dask)
     report(result)
     result["eval_f1"] = {"cascade": _eval(False), "every sentence parsed": _eval(True)}
     print("\naccord eval on the seeds gold (F1):")

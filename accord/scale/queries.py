@@ -8,9 +8,10 @@ page of rows, whatever the size of the store or of the pair:
 * `timeline_page`: a pair's events in date order within a range, one page at a time
   (keyset pagination: pass the last row's (date, id) as `after`);
 * `period_index`: per-period event counts, Goldstein sum and mean and cooperative share,
-  aggregated inside SQLite from the covering index `events_pair_period`;
+  read from `pair_periods` (migration 007: kept by triggers per pair and month);
 * `targets`: a pair's numeric targets with the latest reported figure of the same kind and
-  unit, from the covering index `facts_pair_target`.
+  unit, from the covering index `facts_pair_target`;
+* `search_recent`: the newest documents matching a full-text query, without scoring every match.
 
 They work on event mentions, not on canonical (merged) events: at this scale merging belongs
 to the batch step (`accord run --engine dask` writes canonical events as Parquet), not to
@@ -57,7 +58,20 @@ def _after_prefix(date_to: str) -> str:
 
 def period_index(conn: sqlite3.Connection, pair: str, by: str = "year") -> list[dict]:
     """Per period: events, Goldstein sum and mean, cooperative and conflictual share (quad
-    classes 1-2 vs 3-4); events dated less precisely than the period are left out."""
+    classes 1-2 vs 3-4); events dated less precisely than the period are left out. Read from
+    `pair_periods` (migration 007), which triggers keep per pair and month."""
+    if by not in ("year", "month"):
+        raise ValueError(f"unknown period {by!r}: use month or year")
+    width = 4 if by == "year" else 7
+    rows = conn.execute(
+        f"SELECT substr(period, 1, {width}) AS period, sum(events) AS events, total(goldstein_sum) AS goldstein_sum,"
+        f" sum(cooperative) AS cooperative FROM pair_periods WHERE pair_key = ? AND length(period) >= {width}"
+        " GROUP BY 1 HAVING sum(events) > 0 ORDER BY 1", (normalise_pair(pair),))
+    return [_period_row(r) for r in rows]
+
+
+def period_index_scan(conn: sqlite3.Connection, pair: str, by: str = "year") -> list[dict]:
+    """`period_index` computed from the events themselves (the covering index of migration 006)."""
     width = {"year": 4, "month": 7}.get(by)
     if width is None:
         raise ValueError(f"unknown period {by!r}: use month or year")
@@ -68,10 +82,28 @@ def period_index(conn: sqlite3.Connection, pair: str, by: str = "year") -> list[
         " FROM events INDEXED BY events_pair_period"
         f" WHERE pair_key = ? AND negated = 0 AND length(date) >= {width}"
         " GROUP BY period ORDER BY period", (normalise_pair(pair),))
-    return [{"period": r["period"], "events": r["events"], "goldstein_sum": round(r["goldstein_sum"], 2),
-             "goldstein_mean": round(r["goldstein_sum"] / r["events"], 2),
-             "cooperative_share": round(r["cooperative"] / r["events"], 3),
-             "conflictual_share": round(1 - r["cooperative"] / r["events"], 3)} for r in rows]
+    return [_period_row(r) for r in rows]
+
+
+def _period_row(row: sqlite3.Row) -> dict:
+    events = row["events"]
+    return {"period": row["period"], "events": events, "goldstein_sum": round(row["goldstein_sum"], 2),
+            "goldstein_mean": round(row["goldstein_sum"] / events, 2),
+            "cooperative_share": round(row["cooperative"] / events, 3),
+            "conflictual_share": round(1 - row["cooperative"] / events, 3)}
+
+
+def search_recent(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[dict]:
+    """The newest canonical documents matching a full-text query (FTS5 syntax as `accord search`
+    takes it). Walking the index in rowid order stops after `limit` hits, where ranking by
+    BM25 must score every match first: the shape for words found in a large share of the store."""
+    from accord.store.queries import fts_query
+
+    rows = conn.execute(
+        "SELECT d.id, d.title, d.published, d.source FROM documents_fts f JOIN documents d ON d.rowid = f.rowid"
+        " WHERE documents_fts MATCH ? AND d.duplicate_of IS NULL ORDER BY f.rowid DESC LIMIT ?",
+        (fts_query(query), limit))
+    return [dict(row) for row in rows]
 
 
 def targets(conn: sqlite3.Connection, pair: str, limit: int = 200) -> list[dict]:

@@ -194,3 +194,59 @@ MIGRATIONS += [
             ON facts(pair_key, is_target, quantity, unit, period, value);
     """),
 ]
+
+_PERIOD = "substr({row}.date, 1, CASE WHEN length({row}.date) >= 7 THEN 7 ELSE 4 END)"
+_COUNTED = "{row}.pair_key IS NOT NULL AND {row}.negated = 0 AND {row}.date IS NOT NULL"
+_ADD = f"""INSERT INTO pair_periods(pair_key, period, events, goldstein_sum, cooperative)
+        VALUES (NEW.pair_key, {_PERIOD.format(row="NEW")}, 1, coalesce(NEW.goldstein, 0),
+                coalesce(NEW.quad_class, 1) <= 2)
+        ON CONFLICT(pair_key, period) DO UPDATE SET events = events + 1,
+            goldstein_sum = goldstein_sum + excluded.goldstein_sum,
+            cooperative = cooperative + excluded.cooperative;"""
+_REMOVE = f"""UPDATE pair_periods SET events = events - 1,
+            goldstein_sum = goldstein_sum - coalesce(OLD.goldstein, 0),
+            cooperative = cooperative - (coalesce(OLD.quad_class, 1) <= 2)
+        WHERE pair_key = OLD.pair_key AND period = {_PERIOD.format(row="OLD")};
+        DELETE FROM pair_periods WHERE pair_key = OLD.pair_key AND period = {_PERIOD.format(row="OLD")}
+            AND events <= 0;"""
+
+MIGRATIONS += [
+    ("007_pair_periods", f"""
+        -- Per pair and month (year for dates known only to the year): non-negated dated events,
+        -- their Goldstein sum and how many are cooperative (quad class 1-2). Kept by triggers,
+        -- so a relationship index is read from a few hundred rows even for a pair with
+        -- hundreds of thousands of events (accord.scale.queries.period_index).
+        CREATE TABLE pair_periods (
+            pair_key TEXT NOT NULL,
+            period TEXT NOT NULL,
+            events INTEGER NOT NULL,
+            goldstein_sum REAL NOT NULL,
+            cooperative INTEGER NOT NULL,
+            PRIMARY KEY (pair_key, period)
+        ) WITHOUT ROWID;
+        INSERT INTO pair_periods(pair_key, period, events, goldstein_sum, cooperative)
+            SELECT pair_key, {_PERIOD.format(row="events")}, count(*), total(coalesce(goldstein, 0)),
+                   sum(coalesce(quad_class, 1) <= 2)
+            FROM events WHERE {_COUNTED.format(row="events")} GROUP BY 1, 2;
+        CREATE TRIGGER pair_periods_insert AFTER INSERT ON events
+            WHEN {_COUNTED.format(row="NEW")}
+        BEGIN
+            {_ADD}
+        END;
+        CREATE TRIGGER pair_periods_delete AFTER DELETE ON events
+            WHEN {_COUNTED.format(row="OLD")}
+        BEGIN
+            {_REMOVE}
+        END;
+        CREATE TRIGGER pair_periods_update_old AFTER UPDATE OF pair_key, negated, date, goldstein, quad_class
+            ON events WHEN {_COUNTED.format(row="OLD")}
+        BEGIN
+            {_REMOVE}
+        END;
+        CREATE TRIGGER pair_periods_update_new AFTER UPDATE OF pair_key, negated, date, goldstein, quad_class
+            ON events WHEN {_COUNTED.format(row="NEW")}
+        BEGIN
+            {_ADD}
+        END;
+    """),
+]
