@@ -299,21 +299,20 @@ def _title_text(window, titles: frozenset[str]) -> str | None:
 
 def _gazetteer_match(name: str, gazetteer: Gazetteer) -> tuple[str, str] | None:
     """A gazetteer office holder with this name, exactly or as a transliteration variant."""
-    exact = gazetteer.holders_named(name)
-    if exact:
-        return exact[0].name, exact[0].country
     folded = fold(name)
     tokens = set(folded.replace("-", " ").split())
+    aliases = gazetteer.folded_holder_aliases()
+    for holder, alias, _ in aliases:
+        if alias == folded:
+            return holder.name, holder.country
     best = None
-    for holder in gazetteer.holders:
-        for alias in (holder.name, *holder.aliases):
-            alias_tokens = fold(alias).replace("-", " ").split()
-            # A shorter form of a known full name ("Bola Tinubu" of "Bola Ahmed Tinubu").
-            if len(tokens) >= 2 and tokens <= set(alias_tokens) and alias_tokens[-1] in tokens:
-                return holder.name, holder.country
-            score = fuzz.ratio(folded, fold(alias))
-            if score >= FUZZY_SAME_PERSON and (best is None or score > best[0]):
-                best = (score, holder.name, holder.country)
+    for holder, alias, alias_tokens in aliases:
+        # A shorter form of a known full name ("Bola Tinubu" of "Bola Ahmed Tinubu").
+        if len(tokens) >= 2 and tokens <= set(alias_tokens) and alias_tokens[-1] in tokens:
+            return holder.name, holder.country
+        score = fuzz.ratio(folded, alias, score_cutoff=FUZZY_SAME_PERSON)
+        if score and (best is None or score > best[0]):
+            best = (score, holder.name, holder.country)
     return (best[1], best[2]) if best else None
 
 

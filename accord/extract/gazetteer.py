@@ -138,6 +138,13 @@ class Gazetteer:
         country = self.countries.get(iso3 or "")
         return country.name if country else None
 
+    def folded_holder_aliases(self) -> list[tuple[OfficeHolder, str, list[str]]]:
+        """(holder, folded alias, alias words) for every office-holder name, computed once."""
+        if not hasattr(self, "_folded_aliases"):
+            self._folded_aliases = [(h, fold(alias), fold(alias).replace("-", " ").split())
+                                    for h in self.holders for alias in (h.name, *h.aliases)]
+        return self._folded_aliases
+
     def holders_named(self, name: str) -> list[OfficeHolder]:
         """Office holders whose name or alias folds to the same string as `name`."""
         key = fold(name)

