@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import sys
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import Optional
 
 import typer
@@ -70,12 +70,17 @@ def ingest(
     max_mb: float = typer.Option(20.0, "--max-mb", min=0.001, help="Refuse inputs larger than this."),
     as_json: bool = typer.Option(False, "--json", help="Print the JSON report."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    workers: Optional[int] = typer.Option(None, "--workers", min=0, max=64,
+                                          help="Extraction worker processes (default: $ACCORD_WORKERS, else 0: "
+                                               "in this process). Writes stay in one writer."),
 ) -> None:
     """Read articles (text, HTML, JSON Lines, WARC, RSS/Atom) into the store.
 
     Exit code 0 when every input was stored, 1 when some were rejected (the rest are stored).
     """
     options = IngestOptions(sources=SourceOptions(max_bytes=int(max_mb * 1024 * 1024)))
+    if workers is not None:
+        options = replace(options, workers=workers)
     with _store(ctx) as store:
         columns = (TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
                    TimeRemainingColumn(), TextColumn("{task.fields[name]}", style="dim"))
