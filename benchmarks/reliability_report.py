@@ -41,7 +41,7 @@ def _reasons(rejected: list[dict], spec: str) -> str:
         reason = re.sub(r"line \d+: ", "", reason)
         if reason not in reasons:
             reasons.append(reason)
-    shown = "; ".join(f"`{r[:90]}`" for r in reasons[:3])
+    shown = "; ".join(f"`{r[:120]}`" for r in reasons[:3])
     return shown + (f" (+{len(reasons) - 3} more)" if len(reasons) > 3 else "")
 
 

@@ -43,6 +43,11 @@ _TERMINAL = re.compile(r"[.!?…:;\"”’»)]\s*$")
 
 MIN_REPEAT_CHARS = 20
 SHORT_LINE = 80
+# No article paragraph is this long (about 15,000 words): an inline base64 image, a token
+# dump, a file whose line breaks were lost. Extraction time grows with the square of a
+# paragraph's length, and spaCy refuses a million characters.
+MAX_PARAGRAPH_CHARS = 100_000
+TOO_LONG = f"longer than the {MAX_PARAGRAPH_CHARS:,} characters an article paragraph can have"
 
 
 @dataclass(frozen=True)
@@ -119,6 +124,8 @@ def clean_text(raw: str) -> CleanText:
 
 def furniture_reason(paragraph: str) -> str | None:
     """Why a single paragraph is page furniture rather than article text, or None."""
+    if len(paragraph) > MAX_PARAGRAPH_CHARS:
+        return TOO_LONG
     if not any(ch.isalpha() for ch in paragraph):
         return "no letters"
     short = len(paragraph) <= SHORT_LINE

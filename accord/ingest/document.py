@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 from accord.errors import Rejected
-from accord.ingest.clean import clean_text, normalise, split_paragraphs
+from accord.ingest.clean import TOO_LONG, clean_text, normalise, split_paragraphs
 from accord.ingest.dedup import content_id, minhash_signature
 from accord.ingest.language import LanguageGuess, detect_language, dominant_language, is_mixed
 from accord.ingest.pubdate import infer_hints, resolve_published
 from accord.models import Document, Paragraph, RawArticle
 
 MIN_CLEAN_CHARS = 20
-# Longer than any article (about 80,000 words) or any article paragraph (about 15,000 words):
-# a dump, a book, or a file with its line breaks lost. Extraction time grows faster than the
-# length (with its square inside a paragraph), and spaCy refuses a million characters at once,
-# so such input is refused with a reason instead of holding up the batch for hours.
+# Longer than any article (about 80,000 words): a dump or a book. Extraction time grows faster
+# than the length, so such input is refused with a reason instead of holding up the batch for
+# hours. (Paragraphs longer than any article's are dropped in cleaning: see clean.TOO_LONG.)
 MAX_DOCUMENT_CHARS = 500_000
-MAX_PARAGRAPH_CHARS = 100_000
 
 
 def build_document(raw: RawArticle) -> Document:
@@ -25,14 +23,13 @@ def build_document(raw: RawArticle) -> Document:
     """
     cleaned = clean_text(raw.text)
     if len(cleaned.text.strip()) < MIN_CLEAN_CHARS:
+        longest = max((len(r.text) for r in cleaned.removed if r.reason == TOO_LONG), default=0)
+        if longest:
+            raise Rejected(f"no article text besides a paragraph of {longest:,} characters, {TOO_LONG}")
         raise Rejected("no article text left after cleaning")
     if len(cleaned.text) > MAX_DOCUMENT_CHARS:
         raise Rejected(f"{len(cleaned.text):,} characters of text, more than the "
                        f"{MAX_DOCUMENT_CHARS:,} of the longest article (split it into articles)")
-    longest = max(end - start for start, end in cleaned.paragraphs)
-    if longest > MAX_PARAGRAPH_CHARS:
-        raise Rejected(f"a paragraph of {longest:,} characters, longer than the "
-                       f"{MAX_PARAGRAPH_CHARS:,} an article paragraph can have")
     texts = [cleaned.text[start:end] for start, end in cleaned.paragraphs]
     guesses = [detect_language(text) for text in texts]
     stated_language = _language_code(raw.language)
@@ -64,7 +61,7 @@ def _language_code(value: str | None) -> str | None:
     if not value:
         return None
     code = value.strip().lower().replace("_", "-").split("-")[0]
-    return code if code.isalpha() and 2 <= len(code) <= 3 else None
+    return code if code.isascii() and code.isalpha() and 2 <= len(code) <= 3 else None
 
 
 def _one_line(value: str | None) -> str | None:

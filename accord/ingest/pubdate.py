@@ -89,7 +89,7 @@ def parse_stated_date(value: str, hints: DateHints = DateHints()) -> date | None
         return found if isinstance(found, date) else None
     try:
         return _plausible(parsedate_to_datetime(value).date())
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):  # OverflowError: year 2222222024
         pass
     if not re.search(r"\d{4}", value):
         return None

@@ -73,6 +73,8 @@ MIDDLES = [
     "the statement said.",
     "The two sides also discussed regional security and agreed to hold the next round of talks in "
     "{a_capital} in {month}.",
+    "The ministers signed a Memorandum of Understanding on Transport Cooperation and said relations "
+    "had become a comprehensive strategic partnership.",
 ]
 CLOSINGS = [
     "Relations between {a} and {b} have grown steadily since the two countries reopened their "

@@ -60,9 +60,10 @@ class Outcome:
 
 
 def preload() -> None:
-    """Load the language model, gazetteer and readers once, so forked children share them."""
+    """Load the command line, readers, language model and gazetteer once, so forked children
+    share them."""
+    import accord.cli  # noqa: F401  (the command line and everything it imports)
     from accord.extract.pipeline import extract_document
-    import accord.ingest.readers  # noqa: F401  (trafilatura, feedparser, warcio)
 
     extract_document("preload", "Kenya and Uganda signed an agreement in Nairobi on Monday.", None)
 

@@ -489,6 +489,11 @@ def _check_finite_facts(conn: sqlite3.Connection) -> None:
         assert value_max is None or abs(value_max) != float("inf")
 
 
+def _check_no_long_paragraph(conn: sqlite3.Connection) -> None:
+    [(text,)] = conn.execute("SELECT clean_text FROM documents").fetchall()
+    assert max(len(p) for p in text.split("\n\n")) < 100_000 and "series" in text
+
+
 def _check_undated(conn: sqlite3.Connection) -> None:
     rows = conn.execute("SELECT published, published_note FROM documents").fetchall()
     assert rows and all(published is None and note for published, note in rows)
@@ -552,15 +557,15 @@ KINDS: list[Kind] = [
          "rejected", _made("huge.txt", _single_line(50 * 2**20)), expect_reason="too large"),
     Kind("huge_single_line_raised_limit", "size",
          "the 50 MB one-line file again with --max-mb 64", "rejected",
-         _made("huge.txt", _single_line(50 * 2**20)), max_mb=64, expect_reason="characters of text"),
+         _made("huge.txt", _single_line(50 * 2**20)), max_mb=64, expect_reason="paragraph"),
     Kind("long_single_line", "size", "a 300 KB file that is one line (one paragraph)",
          "rejected", _made("long.txt", _single_line(300_000)), expect_reason="paragraph"),
     Kind("long_document", "size", "2.4 MB of 45,000 distinct short paragraphs (a dump, not an article)",
          "rejected", _made("dump.txt", _long_document), expect_reason="characters of text"),
     Kind("long_sentence", "size", "one sentence of 30,000 characters without a full stop", "stored",
          _made("sentence.txt", _long_sentence)),
-    Kind("long_word", "size", "a 200,000-letter word after an article", "either",
-         _made("word.txt", _long_word)),
+    Kind("long_word", "size", "an article, then a 200,000-letter word (an inline blob)", "stored",
+         _made("word.txt", _long_word), check=_check_no_long_paragraph),
     Kind("many_lines", "size", "an article followed by 2,000 short distinct lines", "stored",
          _made("lines.txt", _many_lines)),
     Kind("crlf_and_cr", "size", "CRLF and bare CR line ends", "stored",
@@ -682,6 +687,9 @@ KINDS: list[Kind] = [
          "stored", _text("dates.txt", "PUBLISHED: 31/02/2024\n---\nFebruary 30, 2024\n\n" + article(0)
                          + "\nThe talks of 45 December 99999 and 0000-00-00 were recalled.\n"),
          check=_check_undated),
+    Kind("overflowing_date", "numbers", "PUBLISHED: Tue, 05 Mar 2222222024 08:00:00 +0000",
+         "stored", _text("overflow.txt", "PUBLISHED: Tue, 05 Mar 2222222024 08:00:00 +0000\n---\n"
+                         + article(3)), check=_check_undated),
     Kind("far_dates", "numbers", "publication dates in year 9999 and year 1", "either",
          _made("far.jsonl", lambda: _jsonl([json.dumps({"text": article(i), "published": d})
                                            for i, d in ((1, "9999-12-31"), (2, "0001-01-01"))]))),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 
@@ -14,6 +15,8 @@ from accord.ingest.pubdate import parse_stated_date
 from accord.models import InputItem, RawArticle, Rejection
 
 _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "br"}
+# Characters lxml refuses anywhere in a tree (text cleaning drops the control characters anyway).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def read_feed(item: InputItem) -> Iterator[RawArticle | Rejection]:
@@ -25,7 +28,11 @@ def read_feed(item: InputItem) -> Iterator[RawArticle | Rejection]:
         return
     except ParseError:
         pass  # malformed XML: feedparser's lenient parser still reads many such feeds
-    parsed = feedparser.parse(item.data)
+    try:
+        parsed = feedparser.parse(item.data)
+    except Exception as error:  # its lenient parser raises on some broken feeds (&#xD800;)
+        yield Rejection(item.origin, f"feed could not be parsed: {type(error).__name__}")
+        return
     feed_title = parsed.feed.get("title")
     if not parsed.entries:
         yield Rejection(item.origin, "feed has no entries")
@@ -51,8 +58,8 @@ def read_feed(item: InputItem) -> Iterator[RawArticle | Rejection]:
 def _entry_text(entry) -> str:
     """Prefer the full content over the summary; HTML fragments become paragraphs."""
     contents = entry.get("content") or []
-    html = contents[0].get("value", "") if contents else entry.get("summary", "")
-    return html_fragment_to_text(html)
+    html = contents[0].get("value") if contents else entry.get("summary")
+    return html_fragment_to_text(html or "")  # feedparser gives None for some broken entries
 
 
 def html_fragment_to_text(html: str) -> str:
@@ -61,6 +68,7 @@ def html_fragment_to_text(html: str) -> str:
     trafilatura's article detection needs a whole page and discards short
     fragments, so feed entries get this simpler block-wise conversion.
     """
+    html = _NOT_XML.sub("", html)
     if not html.strip():
         return ""
     if "<" not in html:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 from collections.abc import Iterator
 
 from warcio.archiveiterator import ArchiveIterator
@@ -12,6 +13,9 @@ from accord.errors import Rejected
 from accord.ingest.decode import decode_bytes
 from accord.ingest.readers.html import article_from_html
 from accord.models import InputItem, RawArticle, Rejection
+
+# warcio logs each malformed header it repairs; accord reports rejections itself.
+logging.getLogger("warcio").setLevel(logging.CRITICAL)
 
 
 def read_warc(item: InputItem) -> Iterator[RawArticle | Rejection]:
@@ -39,7 +43,7 @@ def read_warc(item: InputItem) -> Iterator[RawArticle | Rejection]:
     except (ArchiveLoadFailed, EOFError, OSError, ValueError, AttributeError) as error:
         # warcio raises AttributeError reading the content of some records cut in their headers.
         yield Rejection(item.origin, f"truncated or corrupt WARC after record {position}: "
-                                     f"{type(error).__name__}: {str(error)[:120]}")
+                                     f"{type(error).__name__}: {' '.join(str(error).split())[:120]}")
         return
     if records.offset < len(item.data):
         # A record cut inside its header (or a cut gzip member) ends iteration silently.
