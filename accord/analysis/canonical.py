@@ -8,7 +8,7 @@ documents and outlets behind it, the earliest report and the most precise date.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from accord.analysis.load import EventMention
@@ -83,39 +83,79 @@ def merge_events(mentions: list[EventMention]) -> list[CanonicalEvent]:
 
     Undated mentions join a dated event of the same type and pair only when their
     own document reports exactly one such event; otherwise they form one undated
-    event per type and pair.
+    event per type and pair. Candidates are looked up by (type, pair, year), so the
+    merge stays linear in the number of mentions.
     """
     ordered = sorted(mentions, key=lambda m: (_PRECISION_RANK.get(m.precision, 3), m.date or "",
                                               m.mention.id))
+    index = _Index()
     events: list[CanonicalEvent] = []
     for mention in ordered:
-        home = _find_home(events, mention)
+        kind = (mention.type, _pair_of(mention))
+        home = index.find(kind, mention)
         if home is None:
             home = CanonicalEvent(mention.type, mention.cameo, mention.source, mention.target,
                                   mention.date, mention.precision, mention.location,
                                   mention.goldstein, mention.quad_class)
             events.append(home)
+            index.add(kind, home)
         home.mentions.append(mention)
         home.location = home.location or mention.location
+        index.reported(kind, home, mention.mention.doc_id)
     for event in events:
         _settle_direction(event)
     return sorted(events, key=lambda e: (e.date is None, e.date or "", e.type))
 
 
-def _same_kind(event: CanonicalEvent, mention: EventMention) -> bool:
-    return event.type == mention.type and event.pair == tuple(
-        sorted(c for c in (mention.source, mention.target) if c))
+def _pair_of(mention: EventMention) -> tuple[str, ...]:
+    return tuple(sorted(c for c in (mention.source, mention.target) if c))
 
 
-def _find_home(events: list[CanonicalEvent], mention: EventMention) -> CanonicalEvent | None:
-    candidates = [e for e in events if _same_kind(e, mention)
-                  and _locations_agree(e.location, mention.location)]
-    if mention.date:
-        return next((e for e in candidates if dates_agree(e.date, mention.date)), None)
-    same_doc = [e for e in candidates if e.date and mention.mention.doc_id in e.documents]
-    if len(same_doc) == 1:
-        return same_doc[0]
-    return next((e for e in candidates if e.date is None), None)
+class _Index:
+    """Where to look for a mention's canonical event. Dated events are filed under their date
+    and every coarser prefix of it (2025-12-01 under 2025, 2025-12 and 2025-12-01) and under
+    their exact date, so the events a date agrees with are found by a few dictionary lookups."""
+
+    def __init__(self) -> None:
+        self.by_prefix: dict[tuple, list[CanonicalEvent]] = defaultdict(list)
+        self.by_exact: dict[tuple, list[CanonicalEvent]] = defaultdict(list)
+        self.undated: dict[tuple, list[CanonicalEvent]] = defaultdict(list)
+        self.by_document: dict[tuple, list[CanonicalEvent]] = defaultdict(list)
+        self.order: dict[int, int] = {}
+
+    def add(self, kind: tuple, event: CanonicalEvent) -> None:
+        self.order[id(event)] = len(self.order)
+        if not event.date:
+            self.undated[kind].append(event)
+            return
+        self.by_exact[(*kind, event.date)].append(event)
+        for length in (4, 7, 10):
+            if len(event.date) >= length:
+                self.by_prefix[(*kind, event.date[:length])].append(event)
+
+    def reported(self, kind: tuple, event: CanonicalEvent, doc_id: str) -> None:
+        if event.date:
+            listed = self.by_document[(*kind, doc_id)]
+            if not any(e is event for e in listed):
+                listed.append(event)
+
+    def find(self, kind: tuple, mention: EventMention) -> CanonicalEvent | None:
+        def fits(event: CanonicalEvent) -> bool:
+            return _locations_agree(event.location, mention.location)
+
+        if mention.date:
+            date = mention.date
+            # Events at least as precise that fall within the date, and coarser events containing it.
+            candidates = list(self.by_prefix.get((*kind, date), []))
+            for length in (4, 7):
+                if len(date) > length:
+                    candidates += self.by_exact.get((*kind, date[:length]), [])
+            fitting = [e for e in candidates if fits(e)]
+            return min(fitting, key=lambda e: self.order[id(e)]) if fitting else None
+        same_doc = [e for e in self.by_document[(*kind, mention.mention.doc_id)] if fits(e)]
+        if len(same_doc) == 1:
+            return same_doc[0]
+        return next((e for e in self.undated[kind] if fits(e)), None)
 
 
 def _settle_direction(event: CanonicalEvent) -> None:
