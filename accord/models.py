@@ -132,6 +132,19 @@ class IngestReport:
     unchanged: int = 0
     rejected: list[Rejection] = field(default_factory=list)
 
+    def count(self, status: str) -> None:
+        """Count one stored document by the store's outcome: added, unchanged or a duplicate."""
+        if status == "added":
+            self.documents_added += 1
+        elif status == "unchanged":
+            self.unchanged += 1
+        else:
+            self.duplicates += 1
+
+    def reject(self, rejection: Rejection) -> None:
+        """Count one rejection."""
+        self.rejected.append(rejection)
+
     def as_json(self) -> dict:
         """The JSON contract of `accord ingest --json`."""
         return {

@@ -31,16 +31,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=float, default=600.0, help="budget per target")
     parser.add_argument("--seed", type=int, default=None, help="first seed (default: random)")
+    parser.add_argument("--target", choices=list(TARGETS), action="append",
+                        help="fuzz only this target (repeatable; default: all)")
     parser.add_argument("--write", action="store_true", help=f"replace the figures in {DOC}")
     args = parser.parse_args()
     first_seed = args.seed if args.seed is not None else random.randrange(10**6)
     logging.getLogger("warcio").setLevel(logging.CRITICAL)
     rows, failures = [], 0
     for name, (target, strategy) in TARGETS.items():
-        print(f"fuzzing {name} for {args.seconds:.0f} s (first seed {first_seed})", file=sys.stderr)
+        if args.target and name not in args.target:
+            continue
+        print(f"fuzzing {name} for {args.seconds:.0f} s (first seed {first_seed})", file=sys.stderr,
+              flush=True)
         started = time.monotonic()
         try:
-            run = fuzz(name, target, strategy, args.seconds, first_seed=first_seed)
+            run = fuzz(name, target, strategy, args.seconds, first_seed=first_seed, watchdog=120)
             outcome = "no failure"
             executions, seconds = run.executions, run.seconds
         except Exception:  # noqa: BLE001  (a finding: report it and go on)

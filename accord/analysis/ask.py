@@ -12,7 +12,7 @@ from accord.extract.dates import DateContext, find_dates
 from accord.extract.gazetteer import load_gazetteer
 from accord.folding import fold
 from accord.store.queries import search
-from accord.store.records import RecordFilter, list_records, pair_key
+from accord.store.records import RecordFilter, list_records
 
 _QUANTITY_WORDS = [
     ("trade_turnover", r"\btrade|turnover|two-way|commerce"),

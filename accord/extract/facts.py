@@ -11,7 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from accord.extract.records import Evidence, Fact
+from accord.extract.records import Fact
 
 _SCALES = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "crore": 1e7,
            "crores": 1e7, "million": 1e6, "lakh": 1e5, "lakhs": 1e5,

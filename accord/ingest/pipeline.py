@@ -63,7 +63,7 @@ def ingest_paths(specs: list[str], store: Store, options: IngestOptions = Ingest
     for spec in inputs:
         item = read_input(spec, options.sources)
         if isinstance(item, Rejection):
-            _reject(store, report, item)
+            record_rejection(store, report, item)
         else:
             _ingest_item(item, store, options, report)
         if progress:
@@ -77,7 +77,7 @@ def ingest_items(items: list[InputItem], store: Store,
     report = IngestReport()
     for item in items:
         if len(item.data) > options.sources.max_bytes:
-            _reject(store, report, Rejection(item.origin, "file too large for the upload limit"))
+            record_rejection(store, report, Rejection(item.origin, "file too large for the upload limit"))
         else:
             _ingest_item(item, store, options, report)
     return report
@@ -89,9 +89,9 @@ def _ingest_item(item: InputItem, store: Store, options: IngestOptions, report: 
             try:
                 _take(found, store, report, options)
             except Exception as error:  # one article's failure must not lose the rest of the input
-                _reject(store, report, Rejection(found.origin, _internal("processing", error)))
+                record_rejection(store, report, Rejection(found.origin, _internal("processing", error)))
     except Exception as error:  # a reader bug must not end the batch
-        _reject(store, report, Rejection(item.origin, _internal("reading", error)))
+        record_rejection(store, report, Rejection(item.origin, _internal("reading", error)))
 
 
 def _internal(stage: str, error: Exception) -> str:
@@ -102,26 +102,23 @@ def _internal(stage: str, error: Exception) -> str:
 def _take(found: RawArticle | Rejection, store: Store, report: IngestReport,
           options: IngestOptions) -> None:
     if isinstance(found, Rejection):
-        _reject(store, report, found)
+        record_rejection(store, report, found)
         return
     try:
         document = build_document(found)
     except Rejected as error:
-        _reject(store, report, Rejection(found.origin, str(error)))
+        record_rejection(store, report, Rejection(found.origin, str(error)))
         return
     extraction = None
     if options.extract and not store.has_document(document.id) \
             and store.near_duplicate_of(document, options.near_duplicate_threshold)[0] is None:
         extraction = extract_document(document.id, document.clean_text, document.published.value)
     outcome = store.add_document(document, options.near_duplicate_threshold, extraction)
-    if outcome.status == "added":
-        report.documents_added += 1
-    elif outcome.status == "unchanged":
-        report.unchanged += 1
-    else:
-        report.duplicates += 1
+    report.count(outcome.status)
 
 
-def _reject(store: Store, report: IngestReport, rejection: Rejection) -> None:
+def record_rejection(store: Store, report: IngestReport, rejection: Rejection) -> None:
+    """Keep a rejection in the store and in the run's report."""
     store.record_rejection(rejection)
-    report.rejected.append(rejection)
+    report.reject(rejection)
+

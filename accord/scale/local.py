@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from accord.ingest.readers import read_item
+from accord.ingest.pipeline import record_rejection as _reject
 from accord.ingest.sources import expand_inputs, read_input
 from accord.models import Document, IngestReport, Rejection
 from accord.scale.process import Processed, internal_error, process_batch
@@ -104,17 +105,7 @@ def _write(results: list, store: Store, report: IngestReport, options, progress)
             except Exception as error:  # one article's failure must not lose the rest
                 _reject(store, report, Rejection(result.document.origin, internal_error("processing", error)))
                 continue
-            if outcome.status == "added":
-                report.documents_added += 1
-            elif outcome.status == "unchanged":
-                report.unchanged += 1
-            else:
-                report.duplicates += 1
-
-
-def _reject(store: Store, report: IngestReport, rejection: Rejection) -> None:
-    store.record_rejection(rejection)
-    report.rejected.append(rejection)
+            report.count(outcome.status)
 
 
 # -- the worker side ------------------------------------------------------------------------------

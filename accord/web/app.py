@@ -93,7 +93,6 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     Paging = Annotated[data.Page, Depends(page_params)]
     Records = Annotated[data.RecordQuery, Depends(record_params)]
-    Pair = Annotated[str, Query(max_length=20, description="Two ISO3 codes, e.g. VNM-LAO")]
 
     def render(request: Request, template: str, context: dict) -> HTMLResponse:
         return templates.TemplateResponse(request, template, {**context, "event_types": EVENT_TYPES})

@@ -11,6 +11,7 @@ turn an exception into a rejection: here any exception is a bug.
 
 from __future__ import annotations
 
+import faulthandler
 import gzip
 import math
 import re
@@ -43,8 +44,12 @@ class FuzzRun:
 
 
 def fuzz(name: str, target: Callable, strategy: st.SearchStrategy, seconds: float,
-         first_seed: int = 0, batch: int = 40) -> FuzzRun:
-    """Run `target` on inputs drawn from `strategy` until `seconds` have passed."""
+         first_seed: int = 0, batch: int = 40, watchdog: float | None = None) -> FuzzRun:
+    """Run `target` on inputs drawn from `strategy` until `seconds` have passed.
+
+    With `watchdog`, a batch running longer than that many seconds has every thread's
+    stack written to stderr (faulthandler), to show where a slow or stuck input is.
+    """
     executions = 0
 
     def counted(value) -> None:
@@ -58,7 +63,13 @@ def fuzz(name: str, target: Callable, strategy: st.SearchStrategy, seconds: floa
         test = settings(max_examples=batch, deadline=None, database=None,
                         suppress_health_check=list(HealthCheck),
                         phases=[Phase.generate, Phase.shrink])(given(strategy)(counted))
-        seed(first_seed + batches)(test)()
+        if watchdog:
+            faulthandler.dump_traceback_later(watchdog, repeat=True)
+        try:
+            seed(first_seed + batches)(test)()
+        finally:
+            if watchdog:
+                faulthandler.cancel_dump_traceback_later()
         batches += 1
     return FuzzRun(name, executions, time.monotonic() - started, batches)
 
