@@ -20,7 +20,7 @@ from accord.ingest.sources import SourceOptions
 from accord.models import StoredDocument
 from accord.store.db import Store, default_db_path, open_store
 from accord.store.queries import language_counts
-from accord.store.records import RecordFilter, actors as actor_rows, list_records, normalise_pair, record_counts
+from accord.store.records import RecordFilter, list_records, normalise_pair, record_counts
 
 app = typer.Typer(
     help="accord: evidence-backed records of relations between countries, from news articles.",
@@ -367,7 +367,13 @@ def actors(
     """People named in the documents, with spellings, countries and roles."""
     _filters(pair, None, None, None, limit)
     with _store(ctx) as store:
-        rows = actor_rows(store.conn, pair, limit)
+        # People merged across documents: spellings and transliterations of one person are one row.
+        from accord.analysis.views import all_actors
+
+        countries = tuple(normalise_pair(pair).split("-")) if pair else ()
+        rows = [{"name": a.name, "spellings": sorted(a.spellings), "countries": [a.country] if a.country else [],
+                 "roles": sorted({r.role for r in a.roles}), "documents": len(a.documents)}
+                for a in sorted(all_actors(store.conn, countries), key=lambda a: (-len(a.documents), a.name))][:limit]
     if as_json:
         _print_json(rows)
         return

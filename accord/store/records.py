@@ -118,28 +118,6 @@ def list_records(conn: sqlite3.Connection, table: str, filters: RecordFilter) ->
     return [dict(row) for row in rows]
 
 
-def actors(conn: sqlite3.Connection, pair: str | None = None, limit: int = 1000) -> list[dict]:
-    """People across documents, grouped by folded name: country, roles, documents, aliases."""
-    params: list = []
-    where = ""
-    key = normalise_pair(pair)
-    if key:
-        where = "WHERE p.country IN (?, ?)"
-        params.extend(key.split("-"))
-    rows = conn.execute(
-        f"SELECT p.folded, min(p.name) AS name, group_concat(DISTINCT p.name) AS spellings,"
-        f" group_concat(DISTINCT p.country) AS countries, group_concat(DISTINCT p.role) AS roles,"
-        f" count(DISTINCT p.doc_id) AS documents FROM people p {where}"
-        f" GROUP BY p.folded ORDER BY documents DESC, name LIMIT ?", (*params, limit))
-    result = []
-    for row in rows:
-        result.append({"name": row["name"], "spellings": sorted(set((row["spellings"] or "").split(","))),
-                       "countries": sorted(set((row["countries"] or "").split(",")) - {""}),
-                       "roles": sorted(set((row["roles"] or "").split(",")) - {""}),
-                       "documents": row["documents"]})
-    return result
-
-
 def record_counts(conn: sqlite3.Connection) -> dict[str, int]:
     """Counts of extracted records."""
     row = conn.execute("""SELECT (SELECT count(*) FROM events WHERE negated = 0) AS events,

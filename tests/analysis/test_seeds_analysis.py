@@ -63,6 +63,13 @@ def test_actor_to_lam_is_one_actor_with_both_spellings(db):
     assert profile["country"] == "VNM" and profile["events"]
 
 
+def test_actors_listing_merges_transliterations_across_documents(db):
+    rows = run_json(db, "actors", "--pair", "LAO-VNM")
+    spellings = [set(r["spellings"]) for r in rows]
+    assert {"Saysomphone Phomvihane", "Xaysomphone Phomvihane"} in spellings
+    assert {"To Lam", "Tô Lâm"} in spellings
+
+
 def test_index_by_year_has_the_historical_and_recent_years(db):
     periods = {r["period"]: r for r in run_json(db, "index", "--pair", "VNM-LAO", "--by", "year")}
     assert {"1962", "1977", "2025"} <= set(periods)
