@@ -96,7 +96,10 @@ def run_in_process(kind: Kind, folder: Path, bound: float = TIME_BOUND) -> Outco
     started = time.monotonic()
     child.start()
     send.close()
-    message = receive.recv() if receive.poll(bound) else None
+    try:
+        message = receive.recv() if receive.poll(bound) else None
+    except EOFError:  # the child died without a word (a signal, a fault in C code)
+        message = None
     child.join(5)
     seconds = time.monotonic() - started
     if child.is_alive():
