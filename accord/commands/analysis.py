@@ -9,9 +9,7 @@ import typer
 from rich.table import Table
 
 from accord.analysis import views
-from accord.cli import JSON_HELP, _print_json, _store, app, err, out
-
-PAIR_HELP = "Country pair as two ISO3 codes, in any order, e.g. VNM-LAO."
+from accord.cli import JSON_HELP, PAIR_HELP, _print_json, _store, app, err, out
 
 
 def _query(pair: str, date_from: str | None = None, date_to: str | None = None,
