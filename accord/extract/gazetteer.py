@@ -100,9 +100,7 @@ class Gazetteer:
         for holder in holders:
             for alias in (holder.name, *holder.aliases):
                 self._add(alias, "person", holder.country, holder.name)
-        keys = sorted(self._entries, key=len, reverse=True)
-        self._pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, keys)) + r")(?!\w)") \
-            if keys else None
+        self._patterns = _patterns_by_prefix(self._entries)
 
     def _add(self, surface: str, kind: str, country: str | None, key: str) -> None:
         folded = fold(surface.strip())
@@ -115,22 +113,24 @@ class Gazetteer:
 
     def find(self, text: str, folded: str | None = None) -> list[Mention]:
         """Every gazetteer mention in `text`, longest match first, without overlaps."""
-        if self._pattern is None:
-            return []
         folded = folded if folded is not None else fold(text)
         mentions = []
         position = 0
-        while (match := self._pattern.search(folded, position)) is not None:
-            original = text[match.start():match.end()]
-            for surface, kind, country, key in self._entries[match.group(1)]:
+        for start in _word_starts(text, folded):
+            if start < position:
+                continue  # inside the previous mention
+            pattern = self._patterns.get(folded[start:start + PREFIX])
+            match = pattern.match(folded, start) if pattern else None
+            if match is None:
+                continue
+            original = text[start:match.end()]
+            for surface, kind, country, key in self._entries[match.group()]:
                 if _case_fits(surface, original):
-                    mentions.append(Mention(match.start(), match.end(), original, kind, country, key))
+                    mentions.append(Mention(start, match.end(), original, kind, country, key))
                     position = match.end()
                     break
-            else:
-                # Nothing fits as written ("the Netherlands" is not the alias "The Netherlands"):
-                # search on from the next word, where a shorter entry ("Netherlands") may fit.
-                position = match.start() + 1
+            # When nothing fits as written ("the Netherlands" is not the alias "The Netherlands"),
+            # the search goes on from the next word, where a shorter entry ("Netherlands") may fit.
         return mentions
 
     def country_name(self, iso3: str | None) -> str | None:
@@ -149,6 +149,31 @@ class Gazetteer:
         """Office holders whose name or alias folds to the same string as `name`."""
         key = fold(name)
         return [h for h in self.holders if key in {fold(a) for a in (h.name, *h.aliases)}]
+
+
+# A mention starts where a word starts with a capital letter (see _case_fits), so only those
+# places are tried, each against the aliases sharing its first PREFIX folded characters. One
+# alternation of all ~5,000 aliases tried at every position was 9 % of extraction time; this
+# gives the same matches (longest alias first) about ten times faster. An Aho-Corasick automaton
+# (pyahocorasick) finds every substring match, and word boundaries and "longest at the leftmost
+# word start" would then have to be rebuilt on top of it: more code for the same result.
+PREFIX = 2
+_WORD_START = re.compile(r"(?<!\w)\w")
+
+
+def _patterns_by_prefix(entries: dict) -> dict[str, re.Pattern]:
+    buckets: dict[str, list[str]] = {}
+    for alias in entries:
+        buckets.setdefault(alias[:PREFIX], []).append(alias)
+    return {prefix: re.compile("(?:" + "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
+                               + r")(?!\w)")
+            for prefix, aliases in buckets.items()}
+
+
+def _word_starts(text: str, folded: str):
+    for match in _WORD_START.finditer(folded):
+        if text[match.start()].isupper():
+            yield match.start()
 
 
 def _case_fits(surface: str, original: str) -> bool:

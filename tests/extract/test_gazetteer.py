@@ -6,6 +6,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from accord.extract.gazetteer import Country, Gazetteer, OfficeHolder, Organization
 
@@ -131,3 +133,41 @@ def test_a_small_hand_built_gazetteer():
         ("Ruto", "person", "William Ruto"), ("Republic of Kenya", "country", "KEN"),
         ("EAC", "org", "EAC"), ("Kampala", "capital", "UGA")]
     assert small.find("") == []
+
+
+# ---------------------------------------------------------------- the matcher against a reference
+
+def _reference_find(gazetteer: Gazetteer, text: str) -> list[tuple[int, int, str]]:
+    """The plainest statement of the matching rule: one alternation of every alias, longest
+    first, tried left to right; a match whose case does not fit moves on by one character."""
+    import re
+
+    from accord.extract.gazetteer import _case_fits
+    from accord.folding import fold
+
+    aliases = sorted(gazetteer._entries, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, aliases)) + r")(?!\w)")
+    folded, position, found = fold(text), 0, []
+    while (match := pattern.search(folded, position)) is not None:
+        original = text[match.start():match.end()]
+        fits = [kind for surface, kind, _, _ in gazetteer._entries[match.group()]
+                if _case_fits(surface, original)]
+        if fits:
+            found.append((match.start(), match.end(), fits[0]))
+            position = match.end()
+        else:
+            position = match.start() + 1
+    return found
+
+
+_PIECES = ["Republic of Kenya", "Kenya", "Kenyan", "KENYA", "kenya", "The Gambia", "the Gambia",
+           "Gambian", "Gambia", "US", "Us", "us", "EAC", "Eac", "Ruto", "William Ruto", "Nairobi",
+           "Đà Nẵng", "Da Nang", "Vientiane", "Lao", "Laos", "Lao PDR", "People's", "and", "of",
+           "met", " ", " ", ", ", ". ", "-", "'s", "x", "1", "\n\n", "É"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_find_gives_what_the_reference_matcher_gives(gazetteer, pieces):
+    text = "".join(pieces)
+    assert [(m.start, m.end, m.kind) for m in gazetteer.find(text)] == _reference_find(gazetteer, text)
