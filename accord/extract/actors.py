@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
-from accord.extract.gazetteer import Gazetteer, Mention
+from accord.extract.gazetteer import Gazetteer, HolderIndex, Mention
 from accord.extract.nlp import Sentence
 from accord.extract.records import Evidence, Person
 from accord.folding import fold
@@ -298,22 +298,27 @@ def _title_text(window, titles: frozenset[str]) -> str | None:
 
 
 def _gazetteer_match(name: str, gazetteer: Gazetteer) -> tuple[str, str] | None:
-    """A gazetteer office holder with this name, exactly or as a transliteration variant."""
+    """A gazetteer office holder with this name, exactly or as a transliteration variant: the
+    same folded name; else a shorter form of a known full name ("Bola Tinubu" of "Bola Ahmed
+    Tinubu": two words or more, the surname among them); else the closest spelling."""
+    index = gazetteer.holder_index()
     folded = fold(name)
+    entry = index.exact.get(folded)
+    if entry is None:
+        entry = _shorter_form_of(folded, index)
+    if entry is None:
+        best = process.extractOne(folded, index.folded, scorer=fuzz.ratio,
+                                  score_cutoff=FUZZY_SAME_PERSON)
+        entry = best[2] if best else None
+    return (index.holders[entry].name, index.holders[entry].country) if entry is not None else None
+
+
+def _shorter_form_of(folded: str, index: HolderIndex) -> int | None:
     tokens = set(folded.replace("-", " ").split())
-    aliases = gazetteer.folded_holder_aliases()
-    for holder, alias, _ in aliases:
-        if alias == folded:
-            return holder.name, holder.country
-    best = None
-    for holder, alias, alias_tokens in aliases:
-        # A shorter form of a known full name ("Bola Tinubu" of "Bola Ahmed Tinubu").
-        if len(tokens) >= 2 and tokens <= set(alias_tokens) and alias_tokens[-1] in tokens:
-            return holder.name, holder.country
-        score = fuzz.ratio(folded, alias, score_cutoff=FUZZY_SAME_PERSON)
-        if score and (best is None or score > best[0]):
-            best = (score, holder.name, holder.country)
-    return (best[1], best[2]) if best else None
+    if len(tokens) < 2:
+        return None
+    candidates = sorted(entry for word in tokens for entry in index.by_last_word.get(word, ()))
+    return next((entry for entry in candidates if tokens <= set(index.words[entry])), None)
 
 
 def _merge(candidates: list[_Candidate]) -> list[_Candidate]:

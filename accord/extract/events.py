@@ -98,16 +98,20 @@ def match_triggers(span: Span, triggers: tuple[Trigger, ...]) -> list[tuple[Trig
     lemmas = [t.lemma_.lower() for t in tokens]
     texts = [t.text.lower() for t in tokens]
     present = set(lemmas) | set(texts)
+    pos = [t.pos_ for t in tokens]
+    plural = [t.tag_ == "NNS" and t.lemma_ != "talk" for t in tokens]
     found = []
     for trigger in triggers:
+        if not all(part in present for part in trigger.lemmas if part != GAP):
+            continue  # a word of the trigger is missing: no need to look for where it starts
         if trigger.requires and not trigger.requires & present:
             continue
         if trigger.blocks and trigger.blocks & present:
             continue
         for index, token in enumerate(tokens):
-            if trigger.pos and token.pos_ not in trigger.pos:
+            if trigger.pos and pos[index] not in trigger.pos:
                 continue
-            if len(trigger.lemmas) == 1 and token.tag_ == "NNS" and token.lemma_ != "talk":
+            if len(trigger.lemmas) == 1 and plural[index]:
                 continue  # "regular visits", "high-level meetings": habitual, not one event
             if _matches_at(trigger.lemmas, lemmas, texts, index):
                 found.append((trigger, token))

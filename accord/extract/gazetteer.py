@@ -63,6 +63,35 @@ class Mention:
     key: str  # iso3, organisation id, or the office holder's canonical name
 
 
+@dataclass
+class HolderIndex:
+    """Every office-holder name and alias, folded once (entries in gazetteer order)."""
+
+    holders: list[OfficeHolder]
+    folded: list[str]  # folded alias of each entry
+    words: list[tuple[str, ...]]  # its words, hyphens read as spaces
+    exact: dict[str, int]  # folded alias -> first entry with it
+    by_last_word: dict[str, list[int]]  # last word -> entries ending with it, in order
+
+    @classmethod
+    def build(cls, holders: list[OfficeHolder]) -> HolderIndex:
+        """Index the holders' names and aliases."""
+        index = cls([], [], [], {}, {})
+        for holder in holders:
+            for alias in (holder.name, *holder.aliases):
+                folded = fold(alias)
+                words = tuple(folded.replace("-", " ").split())
+                if not words:
+                    continue
+                entry = len(index.folded)
+                index.holders.append(holder)
+                index.folded.append(folded)
+                index.words.append(words)
+                index.exact.setdefault(folded, entry)
+                index.by_last_word.setdefault(words[-1], []).append(entry)
+        return index
+
+
 def _rows(name: str) -> list[dict[str, str]]:
     path = resources.files("accord").joinpath(f"data/gazetteer/{name}")
     if not path.is_file():
@@ -138,12 +167,11 @@ class Gazetteer:
         country = self.countries.get(iso3 or "")
         return country.name if country else None
 
-    def folded_holder_aliases(self) -> list[tuple[OfficeHolder, str, list[str]]]:
-        """(holder, folded alias, alias words) for every office-holder name, computed once."""
-        if not hasattr(self, "_folded_aliases"):
-            self._folded_aliases = [(h, fold(alias), fold(alias).replace("-", " ").split())
-                                    for h in self.holders for alias in (h.name, *h.aliases)]
-        return self._folded_aliases
+    def holder_index(self) -> HolderIndex:
+        """Office-holder names folded and indexed for `actors` look-ups, built once."""
+        if not hasattr(self, "_holder_index"):
+            self._holder_index = HolderIndex.build(self.holders)
+        return self._holder_index
 
     def holders_named(self, name: str) -> list[OfficeHolder]:
         """Office holders whose name or alias folds to the same string as `name`."""
