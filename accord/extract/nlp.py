@@ -41,13 +41,14 @@ class Sentence:
     (`parsed` tells whether that has happened).
     """
 
-    __slots__ = ("_span", "_offset", "_parsed", "_entities")
+    __slots__ = ("_span", "_offset", "_parsed", "_entities", "_text")
 
     def __init__(self, span: Span, offset: int, parsed: bool = True, entities: bool = True):
         self._span = span
         self._offset = offset  # character offset of span.doc in the clean text
         self._parsed = parsed
         self._entities = entities
+        self._text: str | None = None
 
     def __repr__(self) -> str:
         return f"Sentence({self.start}, {self.end}, {self.text[:40]!r}, parsed={self._parsed})"
@@ -88,8 +89,11 @@ class Sentence:
 
     @property
     def text(self) -> str:
-        """The sentence's text."""
-        return self._span.text
+        """The sentence's text (kept: spaCy joins the tokens again at every read, and the
+        parse that may replace the span keeps the text)."""
+        if self._text is None:
+            self._text = self._span.text
+        return self._text
 
 
 def paragraphs_of(text: str) -> list[tuple[int, str]]:

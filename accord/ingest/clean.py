@@ -99,7 +99,12 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
 
 def clean_text(raw: str) -> CleanText:
     """Clean an article's raw text into paragraphs joined by blank lines."""
-    paragraphs = split_paragraphs(normalise(raw))
+    return clean_normalised(normalise(raw))
+
+
+def clean_normalised(text: str) -> CleanText:
+    """`clean_text` of a text that has been through `normalise` already."""
+    paragraphs = split_paragraphs(text)
     kept: list[str] = []
     removed: list[RemovedParagraph] = []
     seen: set[str] = set()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from accord.errors import Rejected
-from accord.ingest.clean import TOO_LONG, clean_text, normalise, split_paragraphs
+from accord.ingest.clean import TOO_LONG, clean_normalised, normalise, split_paragraphs
 from accord.ingest.dedup import content_id, minhash_signature
 from accord.ingest.language import LanguageGuess, detect_language, dominant_language, is_mixed
 from accord.ingest.pubdate import infer_hints, resolve_published
@@ -21,7 +21,8 @@ def build_document(raw: RawArticle) -> Document:
 
     Raises Rejected when nothing of the article survives cleaning.
     """
-    cleaned = clean_text(raw.text)
+    normalised = normalise(raw.text)  # mojibake repair is costly: once for the three uses
+    cleaned = clean_normalised(normalised)
     if len(cleaned.text.strip()) < MIN_CLEAN_CHARS:
         longest = max((len(r.text) for r in cleaned.removed if r.reason == TOO_LONG), default=0)
         if longest:
@@ -35,9 +36,9 @@ def build_document(raw: RawArticle) -> Document:
     stated_language = _language_code(raw.language)
     language = stated_language or dominant_language(texts, guesses)
     # Mixed language is judged on everything the page showed, captions included.
-    shown = split_paragraphs(normalise(raw.text))
+    shown = split_paragraphs(normalised)
     mixed = is_mixed(shown, [detect_language(p) for p in shown], language)
-    published = resolve_published(raw.published, normalise(raw.text),
+    published = resolve_published(raw.published, normalised,
                                   infer_hints(raw.text, raw.url, language))
     return Document(
         id=content_id(cleaned.text),
