@@ -35,6 +35,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("weekday", re.compile(r"\bon\s+(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I)),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|last\s+year|this\s+year|last\s+month|this\s+month|next\s+year|next\s+month)\b", re.I)),
 ]
+_WITH_DIGITS = frozenset({"iso", "mdy", "dmy", "md", "dm", "my", "year"})
 _DEADLINE_BEFORE = re.compile(r"(?:\bby|\buntil|\btill|\bto|\btowards|\bthrough|\bbefore|\bvision|\bfor the period|\bperiod)\s+(?:the\s+end\s+of\s+)?$", re.I)
 _PERIOD_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last|past|initial)\s+(?:\w+\s+)?"
                             r"(?:months?|quarters?|half|weeks?|years?)\s+of\s+$"
@@ -93,7 +94,10 @@ def find_dates(sentence: str, context: DateContext) -> list[DateMention]:
     """Every date expression in the sentence, resolved as far as the context allows."""
     taken: list[tuple[int, int]] = []
     mentions = []
+    digits = any(c.isdigit() for c in sentence)
     for kind, pattern in _PATTERNS:
+        if kind in _WITH_DIGITS and not digits:
+            continue  # most sentences hold no digit: six of the eleven patterns need one
         for match in pattern.finditer(sentence):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
