@@ -392,9 +392,11 @@ def reprocess(
     everything: bool = typer.Option(False, "--all", help="Re-extract every document, not only stale ones."),
 ) -> None:
     """Re-run extraction on documents extracted by another extractor version."""
+    from datetime import date as _date
+
+    from accord.analysis.materialize import refresh_canonical
     from accord.extract import EXTRACTOR_VERSION
     from accord.extract.pipeline import extract_document
-    from datetime import date as _date
 
     with _store(ctx) as store:
         todo = store.documents_to_extract(EXTRACTOR_VERSION, everything)
@@ -406,6 +408,7 @@ def reprocess(
                 published = _date.fromisoformat(doc.published) if doc.published else None
                 store.save_extraction(extract_document(doc.id, doc.clean_text or "", published))
                 progress.advance(task)
+        refresh_canonical(store)
     err.print(f"re-extracted {len(todo)} documents with extractor {EXTRACTOR_VERSION}")
 
 

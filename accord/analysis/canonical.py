@@ -78,19 +78,66 @@ def _locations_agree(first: str | None, second: str | None) -> bool:
     return not first or not second or fold(first) == fold(second)
 
 
-def merge_events(mentions: list[EventMention]) -> list[CanonicalEvent]:
-    """Group event mentions into canonical events; most precise dates are placed first.
+def event_bucket(mention: EventMention, document_years: set[str]) -> str:
+    """The part of the merge a mention belongs to: its year when dated; for an undated mention,
+    the one year of its document's dated mentions of the same type and pair (the only events
+    it may join), else "" (the undated events of the type and pair). `document_years`: the
+    years of those dated mentions."""
+    if mention.date:
+        return mention.date[:4]
+    return next(iter(document_years)) if len(document_years) == 1 else ""
 
-    Undated mentions join a dated event of the same type and pair only when their
-    own document reports exactly one such event; otherwise they form one undated
-    event per type and pair. Candidates are looked up by (type, pair, year), so the
-    merge stays linear in the number of mentions.
+
+def bucket_key(mention: EventMention, document_years: set[str]) -> tuple[str, tuple[str, ...], str]:
+    """(type, pair, bucket): mentions in different buckets are never the same event."""
+    return mention.type, _pair_of(mention), event_bucket(mention, document_years)
+
+
+def buckets_of(mentions: list[EventMention]) -> dict[tuple[str, tuple[str, ...], str], list[EventMention]]:
+    """The mentions by (type, pair, bucket), each list in the input's order."""
+    years: dict[tuple, set[str]] = defaultdict(set)
+    for mention in mentions:
+        if mention.date:
+            years[(mention.mention.doc_id, mention.type, _pair_of(mention))].add(mention.date[:4])
+    buckets: dict[tuple, list[EventMention]] = defaultdict(list)
+    for mention in mentions:
+        document_years = years.get((mention.mention.doc_id, mention.type, _pair_of(mention)), set())
+        buckets[bucket_key(mention, document_years)].append(mention)
+    return buckets
+
+
+def merge_events(mentions: list[EventMention]) -> list[CanonicalEvent]:
+    """Group event mentions into canonical events, in timeline order (`timeline_order`).
+
+    Dates agree only within a year, so the merge runs bucket by bucket (`buckets_of`): the
+    mentions of one type, pair and year, with the undated mentions whose document dates its
+    events of that type and pair in that year. That is what lets the store keep canonical
+    events up to date by re-merging only the buckets an ingest touched (analysis/materialize.py)
+    and Dask merge the buckets in parallel.
     """
-    ordered = sorted(mentions, key=lambda m: (_PRECISION_RANK.get(m.precision, 3), m.date or "",
-                                              m.mention.id))
+    events = [event for bucket in buckets_of(mentions).values() for event in merge_bucket(bucket)]
+    return sorted(events, key=timeline_order)
+
+
+def timeline_order(event: CanonicalEvent) -> tuple:
+    """Dated events by date, then type, then first report; undated ones last."""
+    return event.date is None, event.date or "", event.type, event.mentions[0].mention.id
+
+
+def mention_order(mention: EventMention) -> tuple:
+    """The order mentions are merged in, and kept in: most precise dates first."""
+    return _PRECISION_RANK.get(mention.precision, 3), mention.date or "", mention.mention.id
+
+
+def merge_bucket(mentions: list[EventMention]) -> list[CanonicalEvent]:
+    """Merge the mentions of one bucket (see `merge_events`), most precise dates first.
+
+    Undated mentions join a dated event of the same type and pair only when their own document
+    reports exactly one such event; otherwise they form one undated event per bucket.
+    """
     index = _Index()
     events: list[CanonicalEvent] = []
-    for mention in ordered:
+    for mention in sorted(mentions, key=mention_order):
         kind = (mention.type, _pair_of(mention))
         home = index.find(kind, mention)
         if home is None:
@@ -104,7 +151,7 @@ def merge_events(mentions: list[EventMention]) -> list[CanonicalEvent]:
         index.reported(kind, home, mention.mention.doc_id)
     for event in events:
         _settle_direction(event)
-    return sorted(events, key=lambda e: (e.date is None, e.date or "", e.type))
+    return events
 
 
 def _pair_of(mention: EventMention) -> tuple[str, ...]:

@@ -87,6 +87,10 @@ def outlet_of(source: str | None, url: str | None) -> str | None:
     return None
 
 
+# The columns every record query selects: the record and its document's outlet and date.
+RECORD_COLUMNS = "r.*, d.source AS doc_source, d.url AS doc_url, d.published AS doc_published"
+
+
 def _mention(row: sqlite3.Row) -> Mention:
     return Mention(row["id"], row["doc_id"], outlet_of(row["doc_source"], row["doc_url"]),
                    row["doc_published"], row["sentence"], row["sent_start"], row["sent_end"])
@@ -97,23 +101,57 @@ def _rows(conn: sqlite3.Connection, table: str, pair: str | None, extra: str = "
     where = "WHERE r.pair_key = ?" if key else "WHERE 1 = 1"
     params = (key,) if key else ()
     return conn.execute(
-        f"SELECT r.*, d.source AS doc_source, d.url AS doc_url, d.published AS doc_published "
-        f"FROM {table} r JOIN documents d ON d.id = r.doc_id {where} {extra} ORDER BY r.id", params)
+        f"SELECT {RECORD_COLUMNS} FROM {table} r JOIN documents d ON d.id = r.doc_id {where} {extra}"
+        " ORDER BY r.id", params)
+
+
+def event_mention(row: sqlite3.Row) -> EventMention:
+    """An event row (selected with RECORD_COLUMNS) as analysis sees it."""
+    return EventMention(_mention(row), row["type"], row["cameo"], row["goldstein"], row["quad_class"],
+                        row["source"], row["target"], row["date"], row["date_precision"], row["location"],
+                        bool(row["planned"]))
 
 
 def load_events(conn: sqlite3.Connection, pair: str | None) -> list[EventMention]:
     """Every non-negated event of the pair (all pairs when None)."""
-    return [EventMention(_mention(r), r["type"], r["cameo"], r["goldstein"], r["quad_class"],
-                         r["source"], r["target"], r["date"], r["date_precision"], r["location"],
-                         bool(r["planned"]))
-            for r in _rows(conn, "events", pair, "AND r.negated = 0")]
+    return [event_mention(r) for r in _rows(conn, "events", pair, "AND r.negated = 0")]
 
 
 def load_facts(conn: sqlite3.Connection, pair: str | None) -> list[FactMention]:
     """Every numeric fact attributed to the pair."""
-    return [FactMention(_mention(r), r["quantity"], r["value"], r["value_max"], r["unit"], r["period"],
-                        bool(r["is_target"]), r["qualifier"])
-            for r in _rows(conn, "facts", pair)]
+    return [_fact(r) for r in _rows(conn, "facts", pair)]
+
+
+def _fact(row: sqlite3.Row) -> FactMention:
+    return FactMention(_mention(row), row["quantity"], row["value"], row["value_max"], row["unit"],
+                       row["period"], bool(row["is_target"]), row["qualifier"])
+
+
+def commitment_facts(conn: sqlite3.Connection, pair: str) -> list[FactMention]:
+    """The facts `commitments.track_commitments` reads, without loading every fact of the pair:
+    the targets, and for each kind and unit of target the reported figure it would pick (the
+    latest whole year, then the latest publication, then the first stored). The distinct
+    periods are read from the covering index (migration 006) and their years parsed here."""
+    from accord.analysis.commitments import period_year
+
+    key = normalise_pair(pair)
+    targets = [_fact(r) for r in _rows(conn, "facts", pair, "AND r.is_target = 1")]
+    chosen = []
+    for quantity, unit in dict.fromkeys((t.quantity, t.unit) for t in targets):
+        periods = [row[0] for row in conn.execute(
+            "SELECT DISTINCT period FROM facts WHERE pair_key = ? AND is_target = 0 AND quantity = ?"
+            " AND unit = ? AND period IS NOT NULL", (key, quantity, unit))]
+        years = {period: period_year(period) for period in periods}
+        latest = max((y for y in years.values() if y), default=None)
+        if latest is None:
+            continue
+        wanted = [period for period, year in years.items() if year == latest]
+        row = conn.execute(
+            f"SELECT {RECORD_COLUMNS} FROM facts r JOIN documents d ON d.id = r.doc_id WHERE r.pair_key = ?"
+            f" AND r.is_target = 0 AND r.quantity = ? AND r.unit = ? AND r.period IN ({','.join('?' * len(wanted))})"
+            " ORDER BY coalesce(d.published, '') DESC, r.id LIMIT 1", (key, quantity, unit, *wanted)).fetchone()
+        chosen.append(_fact(row))
+    return targets + chosen
 
 
 def load_labels(conn: sqlite3.Connection, pair: str | None) -> list[LabelMention]:
@@ -125,7 +163,7 @@ def load_people(conn: sqlite3.Connection, countries: tuple[str, ...] = ()) -> li
     """Every person record, optionally only those of some countries."""
     where = f"WHERE r.country IN ({','.join('?' * len(countries))})" if countries else ""
     rows = conn.execute(
-        "SELECT r.*, d.source AS doc_source, d.url AS doc_url, d.published AS doc_published "
-        f"FROM people r JOIN documents d ON d.id = r.doc_id {where} ORDER BY r.id", countries)
+        f"SELECT {RECORD_COLUMNS} FROM people r JOIN documents d ON d.id = r.doc_id {where} ORDER BY r.id",
+        countries)
     return [PersonMention(_mention(r), r["name"], tuple(json.loads(r["aliases"] or "[]")),
                           r["country"], r["role"]) for r in rows]

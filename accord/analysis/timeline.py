@@ -57,17 +57,31 @@ def period_of(date: str, by: str) -> str | None:
 def relationship_index(events: list[CanonicalEvent], by: str = "year") -> list[PeriodIndex]:
     """Per period: canonical events, Goldstein sum and mean, and cooperative vs conflictual share
     (CAMEO quad classes 1-2 vs 3-4). Events dated less precisely than the period are left out."""
-    buckets: dict[str, list[CanonicalEvent]] = defaultdict(list)
-    for event in events:
-        if event.date:
-            period = period_of(event.date, by)
-            if period:
-                buckets[period].append(event)
-    rows = []
-    for period in sorted(buckets):
-        group = buckets[period]
-        scores = [e.goldstein or 0.0 for e in group]
-        cooperative = sum(1 for e in group if (e.quad_class or 1) <= 2)
-        rows.append(PeriodIndex(period, len(group), sum(scores), sum(scores) / len(group),
-                                cooperative / len(group), 1 - cooperative / len(group)))
-    return rows
+    counts = [PeriodCount(e.date, 1, e.goldstein or 0.0, int((e.quad_class or 1) <= 2))
+              for e in events if e.date]
+    return index_from_periods(counts, by)
+
+
+@dataclass(frozen=True)
+class PeriodCount:
+    """Canonical events of one date or period: how many, their Goldstein sum, how many cooperative."""
+
+    period: str
+    events: int
+    goldstein_sum: float
+    cooperative: int
+
+
+def index_from_periods(counts: list[PeriodCount], by: str = "year") -> list[PeriodIndex]:
+    """The index rolled up from finer counts (per date, or the store's per-month rows): by
+    month, quarter or year."""
+    totals: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0])
+    for count in counts:
+        period = period_of(count.period, by)
+        if period:
+            total = totals[period]
+            total[0] += count.events
+            total[1] += count.goldstein_sum
+            total[2] += count.cooperative
+    return [PeriodIndex(period, events, total, total / events, cooperative / events, 1 - cooperative / events)
+            for period, (events, total, cooperative) in sorted(totals.items())]

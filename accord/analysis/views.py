@@ -9,41 +9,63 @@ from datetime import date
 
 from accord.analysis.canonical import CanonicalEvent, merge_events
 from accord.analysis.commitments import track_commitments
-from accord.analysis.load import load_events, load_facts, load_labels, load_people
+from accord.analysis.load import commitment_facts, load_events, load_facts, load_labels, load_people
+from accord.analysis.materialize import TimelineWindow, period_rows, settled, timeline_page
 from accord.analysis.people import Actor, actor_events, find_actor, merge_people, same_person
-from accord.analysis.timeline import relationship_index, timeline
+from accord.analysis.timeline import index_from_periods, relationship_index, timeline
 from accord.analysis.variants import date_variants, figure_variants, label_variants, name_variants
 from accord.store.records import normalise_pair
 
 
 @dataclass(frozen=True)
 class PairQuery:
-    """Which pair and period a view covers."""
+    """Which pair and period a view covers (and, for the timeline, which page)."""
 
     pair: str
     date_from: str | None = None
     date_to: str | None = None
     by: str = "year"
+    limit: int | None = None  # timeline events to show; None: all
+    offset: int = 0
 
     @property
     def countries(self) -> tuple[str, ...]:
         """The two ISO3 codes, sorted."""
         return tuple(normalise_pair(self.pair).split("-"))
 
+    @property
+    def key(self) -> str:
+        """The pair's store key ("LAO-VNM")."""
+        return normalise_pair(self.pair)
+
 
 def canonical_events(conn: sqlite3.Connection, query: PairQuery) -> list[CanonicalEvent]:
-    """The pair's canonical events."""
+    """The pair's canonical events, merged now from its mentions."""
     return merge_events(load_events(conn, query.pair))
+
+
+def timeline_events(conn: sqlite3.Connection, query: PairQuery) -> list[CanonicalEvent]:
+    """The timeline's canonical events: from the store's merged events (one indexed page),
+    or merged now while the pair has changes not yet merged (see analysis/materialize.py)."""
+    if settled(conn, query.key):
+        return timeline_page(conn, TimelineWindow(query.key, query.date_from, query.date_to,
+                                                  query.limit, query.offset))
+    found = timeline(canonical_events(conn, query), query.date_from, query.date_to)
+    return found[query.offset:None if query.limit is None else query.offset + query.limit]
 
 
 def timeline_view(conn: sqlite3.Connection, query: PairQuery) -> list[dict]:
     """`accord timeline`: canonical events in date order with evidence."""
-    return [e.as_json() for e in timeline(canonical_events(conn, query), query.date_from, query.date_to)]
+    return [e.as_json() for e in timeline_events(conn, query)]
 
 
 def index_view(conn: sqlite3.Connection, query: PairQuery) -> list[dict]:
     """`accord index`: per-period counts, Goldstein sum/mean and cooperative share."""
-    return [row.as_json() for row in relationship_index(canonical_events(conn, query), query.by)]
+    if settled(conn, query.key):
+        rows = index_from_periods(period_rows(conn, query.key), query.by)
+    else:
+        rows = relationship_index(canonical_events(conn, query), query.by)
+    return [row.as_json() for row in rows]
 
 
 def reference_year(conn: sqlite3.Connection) -> int:
@@ -54,7 +76,7 @@ def reference_year(conn: sqlite3.Connection) -> int:
 
 def commitments_view(conn: sqlite3.Connection, query: PairQuery) -> list[dict]:
     """`accord commitments`: targets with the latest comparable actual and a status."""
-    return [c.as_json() for c in track_commitments(load_facts(conn, query.pair), reference_year(conn))]
+    return [c.as_json() for c in track_commitments(commitment_facts(conn, query.pair), reference_year(conn))]
 
 
 def variants_view(conn: sqlite3.Connection, query: PairQuery) -> list[dict]:

@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from accord.analysis.materialize import refresh_canonical
 from accord.errors import Rejected
 from accord.extract.pipeline import extract_document
 from accord.ingest.dedup import NEAR_DUPLICATE_THRESHOLD
@@ -55,7 +56,9 @@ def ingest_paths(specs: list[str], store: Store, options: IngestOptions = Ingest
     if options.workers > 0:
         from accord.scale.local import ingest_parallel
 
-        return ingest_parallel(specs, store, options, progress)
+        report = ingest_parallel(specs, store, options, progress)
+        refresh_canonical(store)
+        return report
     report = IngestReport()
     inputs = expand_inputs(specs)
     if progress:
@@ -68,6 +71,7 @@ def ingest_paths(specs: list[str], store: Store, options: IngestOptions = Ingest
             _ingest_item(item, store, options, report)
         if progress:
             progress.advance(spec)
+    refresh_canonical(store)  # the canonical events of the pairs this run touched
     return report
 
 
@@ -80,6 +84,7 @@ def ingest_items(items: list[InputItem], store: Store,
             record_rejection(store, report, Rejection(item.origin, "file too large for the upload limit"))
         else:
             _ingest_item(item, store, options, report)
+    refresh_canonical(store)
     return report
 
 

@@ -12,6 +12,7 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
+from accord.analysis.materialize import refresh_canonical
 from accord.ingest.dedup import NEAR_DUPLICATE_THRESHOLD
 from accord.models import IngestReport, Rejection
 from accord.scale import rows as R
@@ -69,4 +70,5 @@ def load(out: Path, store: Store, threshold: float | None = None, batch: int = 2
             rejection = Rejection(row["origin"], row["reason"])
             store.record_rejection(rejection)
             report.rejected.append(rejection)
+    refresh_canonical(store)
     return report

@@ -250,3 +250,80 @@ MIGRATIONS += [
         END;
     """),
 ]
+
+# A bucket is what analysis.canonical merges on its own: one pair, one event type and one year
+# ("" for undated mentions that no single year claims). Inserting or deleting an event marks
+# its bucket for a re-merge; an undated event also marks the years its document dates events
+# of the same type and pair in, and a dated one marks "" when its document has undated ones.
+_BUCKET_COUNTED = "{row}.pair_key IS NOT NULL AND {row}.negated = 0"
+_MARK = """INSERT OR IGNORE INTO canonical_dirty(pair_key, type, bucket)
+            VALUES ({row}.pair_key, {row}.type, coalesce(substr({row}.date, 1, 4), ''));
+        INSERT OR IGNORE INTO canonical_dirty(pair_key, type, bucket)
+            SELECT DISTINCT e.pair_key, e.type, CASE WHEN {row}.date IS NULL THEN substr(e.date, 1, 4) ELSE '' END
+            FROM events e WHERE e.doc_id = {row}.doc_id AND e.pair_key = {row}.pair_key AND e.type = {row}.type
+              AND e.negated = 0 AND (e.date IS NULL) = ({row}.date IS NOT NULL);"""
+
+MIGRATIONS += [
+    ("008_canonical_events", f"""
+        -- Canonical events kept in the store (accord.analysis.materialize), so the timeline and
+        -- the index of a pair are read from indexed rows instead of merging all its mentions at
+        -- every query. canonical_dirty lists the buckets whose events changed since their last
+        -- merge; readers fall back to merging in memory for a pair with dirty buckets.
+        CREATE TABLE canonical_events (
+            id INTEGER PRIMARY KEY,
+            pair_key TEXT NOT NULL,
+            type TEXT NOT NULL,
+            bucket TEXT NOT NULL,
+            date TEXT, precision TEXT, cameo TEXT, source TEXT, target TEXT, location TEXT,
+            goldstein REAL, quad_class INTEGER,
+            mentions INTEGER NOT NULL,
+            first_mention INTEGER NOT NULL
+        );
+        CREATE INDEX canonical_events_timeline
+            ON canonical_events(pair_key, date, type, first_mention);
+        CREATE INDEX canonical_events_bucket ON canonical_events(pair_key, type, bucket);
+        CREATE TABLE canonical_mentions (
+            event_id INTEGER PRIMARY KEY,
+            canonical_id INTEGER NOT NULL
+        );
+        CREATE INDEX canonical_mentions_canonical ON canonical_mentions(canonical_id);
+        CREATE TABLE canonical_dirty (
+            pair_key TEXT NOT NULL, type TEXT NOT NULL, bucket TEXT NOT NULL,
+            PRIMARY KEY (pair_key, type, bucket)
+        ) WITHOUT ROWID;
+        -- Per pair and month (year for events dated only to the year): canonical events, their
+        -- Goldstein sum and how many are cooperative (quad class 1-2).
+        CREATE TABLE canonical_periods (
+            pair_key TEXT NOT NULL,
+            period TEXT NOT NULL,
+            events INTEGER NOT NULL,
+            goldstein_sum REAL NOT NULL,
+            cooperative INTEGER NOT NULL,
+            PRIMARY KEY (pair_key, period)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS events_pair_type_date ON events(pair_key, type, date);
+        INSERT OR IGNORE INTO canonical_dirty(pair_key, type, bucket)
+            SELECT DISTINCT pair_key, type, coalesce(substr(date, 1, 4), '') FROM events
+            WHERE {_BUCKET_COUNTED.format(row="events")};
+        CREATE TRIGGER canonical_dirty_insert AFTER INSERT ON events
+            WHEN {_BUCKET_COUNTED.format(row="NEW")}
+        BEGIN
+            {_MARK.format(row="NEW")}
+        END;
+        CREATE TRIGGER canonical_dirty_delete AFTER DELETE ON events
+            WHEN {_BUCKET_COUNTED.format(row="OLD")}
+        BEGIN
+            {_MARK.format(row="OLD")}
+        END;
+        CREATE TRIGGER canonical_dirty_update_old AFTER UPDATE ON events
+            WHEN {_BUCKET_COUNTED.format(row="OLD")}
+        BEGIN
+            {_MARK.format(row="OLD")}
+        END;
+        CREATE TRIGGER canonical_dirty_update_new AFTER UPDATE ON events
+            WHEN {_BUCKET_COUNTED.format(row="NEW")}
+        BEGIN
+            {_MARK.format(row="NEW")}
+        END;
+    """),
+]

@@ -1,0 +1,175 @@
+"""Canonical events kept in the store, re-merged bucket by bucket as documents come and go.
+
+Merging every mention of a pair at each query grows with the pair (a pair with 390,000
+mentions takes minutes). Since mentions of different buckets (type, pair, year: see
+`canonical.merge_events`) are never merged, the store keeps the merged events: triggers on
+`events` (migration 008) mark the buckets an ingest touches in `canonical_dirty`, and
+`refresh_canonical` re-merges exactly those with the same `merge_bucket` the in-memory path
+uses, so both give the same events. `canonical_periods` holds the index per pair and month.
+
+Reading (`settled`, `timeline_page`, `period_rows`, `load_canonical`) is plain SQL over indexes:
+a page of a pair's timeline, or its index, in milliseconds at millions of events. A pair with
+buckets still dirty (an ingest running, or one that stopped before its refresh) is read by
+merging in memory instead (analysis/views.py), so an answer is never stale.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from accord.analysis.canonical import CanonicalEvent, event_bucket, merge_bucket, mention_order
+from accord.analysis.load import RECORD_COLUMNS, EventMention, event_mention
+from accord.analysis.timeline import PeriodCount
+from accord.store.db import Store
+
+REFRESH_BATCH = 500  # buckets per transaction: a crash loses at most one batch of work, never consistency
+
+
+@dataclass(frozen=True)
+class Bucket:
+    """One unit of the merge: a pair, an event type and a year ("" for the undated rest)."""
+
+    pair_key: str
+    type: str
+    bucket: str
+
+
+def dirty_buckets(conn: sqlite3.Connection, limit: int | None = None) -> list[Bucket]:
+    """Buckets whose events changed since they were last merged."""
+    sql = "SELECT pair_key, type, bucket FROM canonical_dirty"
+    rows = conn.execute(sql + " LIMIT ?", (limit,)) if limit else conn.execute(sql)
+    return [Bucket(*row) for row in rows]
+
+
+def settled(conn: sqlite3.Connection, pair_key: str) -> bool:
+    """Whether the stored canonical events of the pair are up to date."""
+    return conn.execute("SELECT 1 FROM canonical_dirty WHERE pair_key = ? LIMIT 1", (pair_key,)).fetchone() is None
+
+
+def refresh_canonical(store: Store, progress: Callable[[int], None] | None = None) -> int:
+    """Re-merge every dirty bucket, one transaction per REFRESH_BATCH buckets; return how many.
+    `progress(done)` is called after each batch."""
+    done = 0
+    while batch := dirty_buckets(store.conn, REFRESH_BATCH):
+        with store.transaction() as conn:
+            years: set[tuple[str, str]] = set()
+            for bucket in batch:
+                _remerge(conn, bucket)
+                if bucket.bucket:
+                    years.add((bucket.pair_key, bucket.bucket))
+            for pair_key, year in years:
+                _recount_periods(conn, pair_key, year)
+            conn.executemany("DELETE FROM canonical_dirty WHERE pair_key = ? AND type = ? AND bucket = ?",
+                             [(b.pair_key, b.type, b.bucket) for b in batch])
+        done += len(batch)
+        if progress:
+            progress(done)
+    return done
+
+
+def bucket_mentions(conn: sqlite3.Connection, bucket: Bucket) -> list[EventMention]:
+    """The non-negated mentions that belong to a bucket, in id order."""
+    base = (f"SELECT {RECORD_COLUMNS} FROM events r JOIN documents d ON d.id = r.doc_id"
+            " WHERE r.pair_key = ? AND r.type = ? AND r.negated = 0")
+    key = (bucket.pair_key, bucket.type)
+    dated = [] if not bucket.bucket else [event_mention(r) for r in conn.execute(
+        base + " AND r.date >= ? AND r.date < ?", (*key, bucket.bucket, bucket.bucket + "~"))]
+    undated = [event_mention(r) for r in conn.execute(base + " AND r.date IS NULL", key)]
+    years = _document_years(conn, bucket, {m.mention.doc_id for m in undated})
+    undated = [m for m in undated if event_bucket(m, years.get(m.mention.doc_id, set())) == bucket.bucket]
+    return sorted(dated + undated, key=lambda m: m.mention.id)
+
+
+def _document_years(conn: sqlite3.Connection, bucket: Bucket, doc_ids: Iterable[str]) -> dict[str, set[str]]:
+    years: dict[str, set[str]] = {}
+    for doc_id in doc_ids:
+        rows = conn.execute("SELECT DISTINCT substr(date, 1, 4) FROM events WHERE doc_id = ? AND pair_key = ?"
+                            " AND type = ? AND negated = 0 AND date IS NOT NULL",
+                            (doc_id, bucket.pair_key, bucket.type))
+        years[doc_id] = {row[0] for row in rows}
+    return years
+
+
+def _remerge(conn: sqlite3.Connection, bucket: Bucket) -> None:
+    where = "pair_key = ? AND type = ? AND bucket = ?"
+    key = (bucket.pair_key, bucket.type, bucket.bucket)
+    conn.execute(f"DELETE FROM canonical_mentions WHERE canonical_id IN (SELECT id FROM canonical_events WHERE {where})", key)
+    conn.execute(f"DELETE FROM canonical_events WHERE {where}", key)
+    for event in merge_bucket(bucket_mentions(conn, bucket)):
+        cursor = conn.execute(
+            "INSERT INTO canonical_events(pair_key, type, bucket, date, precision, cameo, source, target,"
+            " location, goldstein, quad_class, mentions, first_mention) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (*key, event.date, event.precision, event.cameo, event.source, event.target, event.location,
+             event.goldstein, event.quad_class, len(event.mentions), event.mentions[0].mention.id))
+        # OR REPLACE: an event id freed by a deleted document and taken again may still be
+        # linked from a bucket that is re-merged later in this refresh.
+        conn.executemany("INSERT OR REPLACE INTO canonical_mentions(event_id, canonical_id) VALUES (?, ?)",
+                         [(m.mention.id, cursor.lastrowid) for m in event.mentions])
+
+
+def _recount_periods(conn: sqlite3.Connection, pair_key: str, year: str) -> None:
+    conn.execute("DELETE FROM canonical_periods WHERE pair_key = ? AND period >= ? AND period < ?",
+                 (pair_key, year, year + "~"))
+    conn.execute(
+        "INSERT INTO canonical_periods(pair_key, period, events, goldstein_sum, cooperative)"
+        " SELECT pair_key, substr(date, 1, CASE WHEN length(date) >= 7 THEN 7 ELSE 4 END), count(*),"
+        " total(coalesce(goldstein, 0)), sum(coalesce(quad_class, 1) <= 2) FROM canonical_events"
+        " WHERE pair_key = ? AND date >= ? AND date < ? GROUP BY 2", (pair_key, year, year + "~"))
+
+
+# -- reading ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TimelineWindow:
+    """Which canonical events of a pair a timeline shows: a date range (prefix-compared, as
+    `timeline.timeline` does) and a page."""
+
+    pair_key: str
+    date_from: str | None = None
+    date_to: str | None = None
+    limit: int | None = None
+    offset: int = 0
+
+
+def timeline_page(conn: sqlite3.Connection, window: TimelineWindow) -> list[CanonicalEvent]:
+    """The pair's stored canonical events in timeline order within the window, with mentions."""
+    clauses, params = ["pair_key = ?"], [window.pair_key]
+    if window.date_from or window.date_to:
+        clauses.append("date IS NOT NULL")
+    if window.date_from:  # the first clause lets the index skip; the second is the exact rule
+        clauses.append("date >= ? AND substr(date, 1, length(?)) >= substr(?, 1, length(date))")
+        params += [window.date_from[:4], window.date_from, window.date_from]
+    if window.date_to:
+        clauses.append("date < ? AND substr(date, 1, length(?)) <= substr(?, 1, length(date))")
+        params += [window.date_to[:4] + "~", window.date_to, window.date_to]
+    rows = conn.execute(
+        f"SELECT * FROM canonical_events WHERE {' AND '.join(clauses)}"
+        " ORDER BY date IS NULL, date, type, first_mention LIMIT ? OFFSET ?",
+        (*params, window.limit if window.limit is not None else -1, window.offset)).fetchall()
+    mentions = _mentions_of(conn, [row["id"] for row in rows])
+    return [CanonicalEvent(row["type"], row["cameo"], row["source"], row["target"], row["date"],
+                           row["precision"], row["location"], row["goldstein"], row["quad_class"],
+                           sorted(mentions.get(row["id"], []), key=mention_order))
+            for row in rows]
+
+
+def _mentions_of(conn: sqlite3.Connection, canonical_ids: list[int]) -> dict[int, list[EventMention]]:
+    found: dict[int, list[EventMention]] = {}
+    for start in range(0, len(canonical_ids), 500):  # SQLite's bound-parameter limit
+        chunk = canonical_ids[start:start + 500]
+        rows = conn.execute(
+            f"SELECT c.canonical_id, {RECORD_COLUMNS} FROM canonical_mentions c"
+            " JOIN events r ON r.id = c.event_id JOIN documents d ON d.id = r.doc_id"
+            f" WHERE c.canonical_id IN ({','.join('?' * len(chunk))})", chunk)
+        for row in rows:
+            found.setdefault(row["canonical_id"], []).append(event_mention(row))
+    return found
+
+
+def period_rows(conn: sqlite3.Connection, pair_key: str) -> list[PeriodCount]:
+    """The pair's stored index counts, per month (per year for events dated only to the year)."""
+    return [PeriodCount(*row) for row in conn.execute(
+        "SELECT period, events, goldstein_sum, cooperative FROM canonical_periods WHERE pair_key = ?"
+        " ORDER BY period", (pair_key,))]
