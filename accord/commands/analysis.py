@@ -13,9 +13,9 @@ from accord.cli import JSON_HELP, PAIR_HELP, _print_json, _store, app, err, out
 
 
 def _query(pair: str, date_from: str | None = None, date_to: str | None = None,
-           by: str = "year") -> views.PairQuery:
+           by: str = "year", limit: int | None = None, offset: int = 0) -> views.PairQuery:
     try:
-        query = views.PairQuery(pair, date_from, date_to, by)
+        query = views.PairQuery(pair, date_from, date_to, by, limit, offset)
         query.countries  # validates the pair
     except ValueError as error:
         raise typer.BadParameter(str(error), param_hint="--pair")
@@ -30,16 +30,19 @@ def timeline(
     pair: str = typer.Option(..., "--pair", help=PAIR_HELP),
     date_from: Optional[str] = typer.Option(None, "--from", help="Earliest date, YYYY[-MM[-DD]]."),
     date_to: Optional[str] = typer.Option(None, "--to", help="Latest date, YYYY[-MM[-DD]]."),
+    limit: int = typer.Option(1000, "--limit", min=0, help="Events to show (0: all)."),
+    offset: int = typer.Option(0, "--offset", min=0, help="Events to skip first (to page)."),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Canonical events of a country pair in date order, each with every report of it."""
-    query = _query(pair, date_from, date_to)
+    query = _query(pair, date_from, date_to, limit=limit or None, offset=offset)
     with _store(ctx) as store:
         items = views.timeline_view(store.conn, query)
     if as_json:
         _print_json(items)
         return
-    table = Table(title=f"{len(items)} events, {pair}")
+    shown = f"events {offset + 1}-{offset + len(items)}" if offset or len(items) == limit else f"{len(items)} events"
+    table = Table(title=f"{shown}, {pair}")
     for column in ("date", "type", "cameo", "source → target", "docs", "mentions", "evidence"):
         table.add_column(column, overflow="fold")
     for item in items:

@@ -117,3 +117,15 @@ def test_commitments_read_only_what_they_need(tmp_path):
     shown = views.commitments_view(store.conn, query)
     assert shown == expected
     assert shown[0]["latest_actual"]["value"] == pytest.approx(5.5e9)  # 2024, the later report
+
+
+def test_removing_only_an_undated_mention_re_merges_the_year_it_had_joined(tmp_path):
+    store = open_store(tmp_path / "store.db")
+    _store_document(store, "a", None, [(("KEN", "UGA"), "visit", "2024-05-03", None, False),
+                                       (("KEN", "UGA"), "visit", None, None, False)])
+    refresh_canonical(store)
+    assert views.timeline_view(store.conn, views.PairQuery("KEN-UGA"))[0]["mentions"] == 2
+    with store.transaction() as conn:
+        conn.execute("DELETE FROM events WHERE date IS NULL")
+    refresh_canonical(store)
+    assert views.timeline_view(store.conn, views.PairQuery("KEN-UGA"))[0]["mentions"] == 1
