@@ -187,13 +187,14 @@ def search(
     limit: int = typer.Option(20, min=1, max=1000, help="Most results to show."),
     language: Optional[str] = typer.Option(None, "--language", "-l",
                                            help="Only documents in (or with paragraphs in) this language."),
-    mode: str = typer.Option("fts", "--mode", help="fts (words), semantic (meaning; extra 'semantic'), "
-                                                   "or hybrid (both, rank-fused)."),
+    mode: str = typer.Option("fts", "--mode", help="fts (words, best first), recent (words, most recently "
+                                                   "stored first: fast on huge stores), semantic (meaning; "
+                                                   "extra 'semantic'), or hybrid (both, rank-fused)."),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Full-text search, case- and diacritic-insensitive ("to lam" finds "Tô Lâm")."""
-    if mode not in ("fts", "semantic", "hybrid"):
-        raise typer.BadParameter("use fts, semantic or hybrid", param_hint="--mode")
+    if mode not in ("fts", "recent", "semantic", "hybrid"):
+        raise typer.BadParameter("use fts, recent, semantic or hybrid", param_hint="--mode")
     with _store(ctx) as store:
         try:
             hits = _search(store, query, limit, language, mode)
@@ -213,8 +214,8 @@ def search(
 
 
 def _search(store: Store, query: str, limit: int, language: str | None, mode: str):
-    if mode == "fts":
-        return store.search(query, limit, language)
+    if mode in ("fts", "recent"):
+        return store.search(query, limit, language, recent=mode == "recent")
     from accord.store.semantic import SemanticUnavailable, embed_missing, hybrid_search, semantic_search
 
     try:

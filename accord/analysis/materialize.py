@@ -7,7 +7,7 @@ mentions takes minutes). Since mentions of different buckets (type, pair, year: 
 `refresh_canonical` re-merges exactly those with the same `merge_bucket` the in-memory path
 uses, so both give the same events. `canonical_periods` holds the index per pair and month.
 
-Reading (`settled`, `timeline_page`, `period_rows`, `load_canonical`) is plain SQL over indexes:
+Reading (`settled`, `timeline_page`, `period_rows`) is plain SQL over indexes:
 a page of a pair's timeline, or its index, in milliseconds at millions of events. A pair with
 buckets still dirty (an ingest running, or one that stopped before its refresh) is read by
 merging in memory instead (analysis/views.py), so an answer is never stale.

@@ -7,7 +7,7 @@
 3. Cross-document steps are Dask dataframe operations: duplicates (exact, by content hash;
    near, by MinHash bands joined across all documents and the similarity checked, the earlier
    document in input order kept, as the store's writer decides), then canonical events
-   (`analysis.canonical.merge_events` per country pair, after a shuffle by pair) and actors
+   (`analysis.canonical.merge_bucket` per pair, event type and year, after a shuffle by those) and actors
    (`analysis.people.merge_people` per name length, the only key a merge can never cross).
 4. Everything is written as Parquet under OUT: documents, events, facts, agreements, people,
    labels, rejected, canonical_events, actors, and manifest.json. `accord load OUT` stores it.
@@ -236,8 +236,10 @@ def _cross_document(out: Path, client) -> dict:
     events = _read(out / "events")
     events = events[~events["negated"]]
     events = events.assign(pair_key=events.map_partitions(_pair_keys, meta=("pair_key", "object")))
+    events = events[events["pair_key"].map(lambda key: "-" in key, meta=("pair_key", "bool"))]  # two countries, as the store keeps
     events = events.merge(documents, on="doc_id", how="left")
-    canonical_events = events.groupby("pair_key", sort=False).apply(_merge_pair, meta=empty_frame("canonical_events"))
+    events = _with_buckets(events)
+    canonical_events = events.groupby("merge_key", sort=False).apply(_merge_bucket, meta=empty_frame("canonical_events"))
     _write(canonical_events, out / "canonical_events", "canonical_events")
     people_rows = _read(out / "people").merge(documents, on="doc_id", how="left")
     people_rows = people_rows.assign(words=people_rows["name"].map(lambda n: len(str(n).split()), meta=("name", "int64")))
@@ -250,6 +252,28 @@ def _pair_keys(events: pd.DataFrame) -> pd.Series:
     """The unordered pair of an event's sides ("LAO-VNM"): canonical events never cross it."""
     return pd.Series(["-".join(sorted(c for c in (_str(s), _str(t)) if c))
                       for s, t in zip(events["source"], events["target"])], index=events.index, dtype="object")
+
+
+def _with_buckets(events):
+    """Each event's merge bucket (analysis.canonical.event_bucket): its year when dated; for an
+    undated one, the single year in which its document dates events of the same type and pair,
+    else "". Buckets are merged independently, so even the busiest pair is spread over many
+    tasks of at most a year's events of one type."""
+    keys = ["doc_id", "type", "pair_key"]
+    dated = events[events["date"].notnull()]
+    dated = dated.assign(year=dated["date"].str.slice(0, 4))
+    years = dated.groupby(keys)["year"].agg(["min", "max"]).reset_index()
+    events = events.merge(years, on=keys, how="left")
+    return events.assign(merge_key=events.map_partitions(_merge_key, meta=("merge_key", "object")))
+
+
+def _merge_key(events: pd.DataFrame) -> pd.Series:
+    """pair|type|bucket: one column to group on (a group's frame keeps every other column)."""
+    return pd.Series([f"{pair}|{kind}|" + (date[:4] if isinstance(date, str)
+                                            else low if isinstance(low, str) and low == high else "")
+                      for pair, kind, date, low, high in zip(events["pair_key"], events["type"], events["date"],
+                                                             events["min"], events["max"])],
+                     index=events.index, dtype="object")
 
 
 def _mention(row) -> object:
@@ -267,9 +291,9 @@ def _num(value):
     return None if value is None or value is pd.NA or (isinstance(value, float) and value != value) else value
 
 
-def _merge_pair(group: pd.DataFrame) -> pd.DataFrame:
-    """Canonical events of one ordered pair of sides, as analysis.canonical merges them."""
-    from accord.analysis.canonical import merge_events
+def _merge_bucket(group: pd.DataFrame) -> pd.DataFrame:
+    """Canonical events of one bucket (pair, type, year), as analysis.canonical merges them."""
+    from accord.analysis.canonical import merge_bucket
     from accord.analysis.load import EventMention
 
     group = group.sort_values(["order", "idx"])
@@ -281,7 +305,7 @@ def _merge_pair(group: pd.DataFrame) -> pd.DataFrame:
              "quad_class": e.quad_class, "mentions": len(e.mentions), "documents": e.documents,
              "outlets": e.outlets, "earliest_report": e.earliest_report,
              "evidence": list(dict.fromkeys(m.mention.sentence for m in e.mentions))}
-            for e in merge_events(mentions)]
+            for e in merge_bucket(mentions)]
     return frame("canonical_events", rows)
 
 

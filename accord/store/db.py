@@ -194,9 +194,10 @@ class Store:
         """One document by id or unique id prefix, with its texts and origins."""
         return queries.get_document(self.conn, id_or_prefix)
 
-    def search(self, query: str, limit: int = 20, language: str | None = None) -> list[SearchHit]:
-        """Full-text search, case- and diacritic-insensitive, best first."""
-        return queries.search(self.conn, query, limit, language)
+    def search(self, query: str, limit: int = 20, language: str | None = None,
+               recent: bool = False) -> list[SearchHit]:
+        """Full-text search, case- and diacritic-insensitive, best first (or most recently stored)."""
+        return queries.search(self.conn, query, limit, language, recent)
 
     def stats(self) -> dict[str, int]:
         """Counts of documents, duplicates, rejections and words."""

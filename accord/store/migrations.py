@@ -327,3 +327,16 @@ MIGRATIONS += [
         END;
     """),
 ]
+
+MIGRATIONS += [
+    ("009_drop_pair_periods", """
+        -- Counts of event mentions per pair and month (007) are superseded by canonical_periods
+        -- (008), which counts merged events as `accord index` does; their triggers doubled the
+        -- cost of storing an event.
+        DROP TRIGGER IF EXISTS pair_periods_insert;
+        DROP TRIGGER IF EXISTS pair_periods_delete;
+        DROP TRIGGER IF EXISTS pair_periods_update_old;
+        DROP TRIGGER IF EXISTS pair_periods_update_new;
+        DROP TABLE IF EXISTS pair_periods;
+    """),
+]

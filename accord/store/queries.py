@@ -73,9 +73,13 @@ def fts_query(query: str) -> str:
 
 
 def search(conn: sqlite3.Connection, query: str, limit: int,
-           language: str | None = None) -> list[SearchHit]:
-    """Canonical documents matching the query, best BM25 first, with snippets.
+           language: str | None = None, recent: bool = False) -> list[SearchHit]:
+    """Canonical documents matching the query, best BM25 first (`recent`: most recently
+    stored first), with snippets.
 
+    Ranking scores every match before the best are known: about 0.2 s for a word found in
+    most of a million documents. `recent` walks the index from its end and stops after
+    `limit` matches: a fraction of a millisecond at any size.
     Queries in scripts without word spaces (Lao, Thai, Khmer, CJK) use the trigram
     index, which finds a word inside an unbroken run of text.
     """
@@ -88,7 +92,7 @@ def search(conn: sqlite3.Connection, query: str, limit: int,
         rows = conn.execute(
             f"SELECT {', '.join('d.' + c.strip() for c in _LIST_COLUMNS.split(','))}, d.clean_text,"
             f" bm25({table}) AS rank FROM {table} JOIN documents d ON d.rowid = {table}.rowid"
-            f" WHERE {table} MATCH ? {where} ORDER BY rank LIMIT ?",
+            f" WHERE {table} MATCH ? {where} ORDER BY {f'{table}.rowid DESC' if recent else 'rank'} LIMIT ?",
             (match, *params, limit)).fetchall()
     except sqlite3.OperationalError as error:
         raise SearchSyntaxError(f"cannot parse search query {query!r}: {error}") from None

@@ -79,6 +79,12 @@ def test_the_dask_run_gives_the_records_of_the_local_run(client, seeds_dir, tmp_
     assert manifest["canonical_events"] > 0 and manifest["actors"] > 0
     canonical = ds.dataset(str(out / "canonical_events")).to_table().to_pylist()
     assert all(row["documents"] and row["evidence"] for row in canonical)
+    # The canonical events merged on the cluster are those the store keeps after the local run.
+    stored = open_store(tmp_path / "local.db")
+    columns = ("pair_key", "type", "date", "source", "target", "mentions")
+    assert {tuple(r) for r in stored.conn.execute(f"SELECT {', '.join(columns)} FROM canonical_events")} == \
+        {(r["pair"], r["type"], r["date"], r["source"], r["target"], r["mentions"]) for r in canonical}
+    stored.close()
 
 
 def test_duplicates_across_tasks_are_decided_as_the_writer_decides(client, seeds_dir, tmp_path):

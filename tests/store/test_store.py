@@ -197,6 +197,15 @@ def test_search_operators(searchable):
     assert len(searchable.search("Merco*")) == 1
 
 
+def test_recent_search_gives_the_same_matches_most_recently_stored_first(searchable):
+    ranked = searchable.search("pipeline OR Mercosur OR Lam", limit=10)
+    recent = searchable.search("pipeline OR Mercosur OR Lam", limit=10, recent=True)
+    assert {h.document.id for h in recent} == {h.document.id for h in ranked} and len(recent) == 3
+    stored = [d.id for d in searchable.list_documents()]  # in storing order
+    assert [h.document.id for h in recent] == sorted((h.document.id for h in recent), key=stored.index, reverse=True)
+    assert len(searchable.search("pipeline OR Mercosur OR Lam", limit=2, recent=True)) == 2
+
+
 def test_search_snippet_is_cut_from_the_original_text(searchable):
     [hit] = searchable.search("vung ang")
     assert "Vũng Áng" in hit.snippet
