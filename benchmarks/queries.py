@@ -6,7 +6,8 @@ country pairs with a long tail (a few pairs hold much of the news, most pairs li
 over 25 years. Then, for pairs drawn at random among those present and for the busiest pairs:
 
 * the analysis views as the CLI and the web app run them: timeline (a page of 100 events,
-  whole or within a decade), index (by year and by month), commitments; they read the
+  whole or within a decade), index (by year and by month), commitments (a page of 100, and
+  all); they read the
   canonical events the store keeps (analysis/materialize.py), merged once after the build;
 * the same timeline merged in memory from the pair's mentions, for pairs of growing size
   (what every query cost before the store kept canonical events);
@@ -226,7 +227,8 @@ def measure(path: Path, description: dict, queries: int = 100, budget: float = 1
         "timeline, 2010-2020, first 100": lambda p: timeline_view(conn, PairQuery(p, "2010", "2020", limit=100)),
         "index by year (accord index)": lambda p: index_view(conn, PairQuery(p)),
         "index by month (accord index --by month)": lambda p: index_view(conn, PairQuery(p, by="month")),
-        "commitments (accord commitments)": lambda p: commitments_view(conn, PairQuery(p)),
+        "commitments, first 100 (accord commitments --limit 100)": lambda p: commitments_view(conn, PairQuery(p, limit=100)),
+        "commitments, all (--limit 0)": lambda p: commitments_view(conn, PairQuery(p)),
     }
     size_of = dict(zip(description["pairs"], counts))
     results: dict = {}

@@ -127,31 +127,62 @@ def _fact(row: sqlite3.Row) -> FactMention:
                        row["period"], bool(row["is_target"]), row["qualifier"])
 
 
-def commitment_facts(conn: sqlite3.Connection, pair: str) -> list[FactMention]:
-    """The facts `commitments.track_commitments` reads, without loading every fact of the pair:
-    the targets, and for each kind and unit of target the reported figure it would pick (the
-    latest whole year, then the latest publication, then the first stored). The distinct
-    periods are read from the covering index (migration 006) and their years parsed here."""
+def commitment_facts(conn: sqlite3.Connection, pair: str, limit: int | None = None,
+                     offset: int = 0) -> list[FactMention]:
+    """The facts `commitments.track_commitments` reads to give the pair's commitments (the
+    `limit` first after `offset`, in its order), without loading every fact of the pair: the
+    statements of those targets, and for each kind and unit the reported figure it would pick
+    (the latest whole year, then the latest publication, then the first stored). Distinct
+    targets and periods come from the covering index of migration 006; years, deadlines and
+    the order are worked out here, with the rules of commitments.py."""
+    key = normalise_pair(pair)
+    groups = _target_groups(conn, key)[offset:None if limit is None else offset + limit]
+    targets = []
+    for quantity, unit, value, period in (shape for group in groups for shape in group):
+        targets += [_fact(r) for r in conn.execute(
+            f"SELECT {RECORD_COLUMNS} FROM facts r JOIN documents d ON d.id = r.doc_id WHERE r.pair_key = ?"
+            " AND r.is_target = 1 AND r.quantity = ? AND r.unit = ? AND r.value = ? AND r.period IS ?"
+            " ORDER BY r.id", (key, quantity, unit, value, period))]
+    kinds = dict.fromkeys((t.quantity, t.unit) for t in targets)
+    return sorted(targets, key=lambda f: f.mention.id) + [
+        actual for kind in kinds if (actual := _latest_actual(conn, key, *kind))]
+
+
+def _target_groups(conn: sqlite3.Connection, key: str) -> list[list[tuple]]:
+    """The pair's targets as commitments.py merges them (kind, unit, value to the cent,
+    deadline), in its order; each a list of (quantity, unit, value, period) as stored."""
+    from accord.analysis.commitments import deadline_of
+
+    groups: dict[tuple, list[tuple]] = {}
+    first: dict[tuple, tuple[int, float]] = {}
+    for quantity, unit, value, period, first_id in conn.execute(
+            "SELECT quantity, unit, value, period, min(id) FROM facts WHERE pair_key = ? AND is_target = 1"
+            " GROUP BY quantity, unit, value, period", (key,)):
+        merged = (quantity, unit, round(value, 2), deadline_of(period))
+        groups.setdefault(merged, []).append((quantity, unit, value, period))
+        if merged not in first or first_id < first[merged][0]:
+            first[merged] = (first_id, value)
+    # commitments.py sorts by kind, deadline and value, stably: ties stay in first-statement order.
+    order = sorted(groups, key=lambda g: (g[0], g[3] or "9999", first[g][1], first[g][0]))
+    return [groups[g] for g in order]
+
+
+def _latest_actual(conn: sqlite3.Connection, key: str, quantity: str, unit: str) -> FactMention | None:
     from accord.analysis.commitments import period_year
 
-    key = normalise_pair(pair)
-    targets = [_fact(r) for r in _rows(conn, "facts", pair, "AND r.is_target = 1")]
-    chosen = []
-    for quantity, unit in dict.fromkeys((t.quantity, t.unit) for t in targets):
-        periods = [row[0] for row in conn.execute(
-            "SELECT DISTINCT period FROM facts WHERE pair_key = ? AND is_target = 0 AND quantity = ?"
-            " AND unit = ? AND period IS NOT NULL", (key, quantity, unit))]
-        years = {period: period_year(period) for period in periods}
-        latest = max((y for y in years.values() if y), default=None)
-        if latest is None:
-            continue
-        wanted = [period for period, year in years.items() if year == latest]
-        row = conn.execute(
-            f"SELECT {RECORD_COLUMNS} FROM facts r JOIN documents d ON d.id = r.doc_id WHERE r.pair_key = ?"
-            f" AND r.is_target = 0 AND r.quantity = ? AND r.unit = ? AND r.period IN ({','.join('?' * len(wanted))})"
-            " ORDER BY coalesce(d.published, '') DESC, r.id LIMIT 1", (key, quantity, unit, *wanted)).fetchone()
-        chosen.append(_fact(row))
-    return targets + chosen
+    periods = [row[0] for row in conn.execute(
+        "SELECT DISTINCT period FROM facts WHERE pair_key = ? AND is_target = 0 AND quantity = ?"
+        " AND unit = ? AND period IS NOT NULL", (key, quantity, unit))]
+    years = {period: period_year(period) for period in periods}
+    latest = max((y for y in years.values() if y), default=None)
+    if latest is None:
+        return None
+    wanted = [period for period, year in years.items() if year == latest]
+    row = conn.execute(
+        f"SELECT {RECORD_COLUMNS} FROM facts r JOIN documents d ON d.id = r.doc_id WHERE r.pair_key = ?"
+        f" AND r.is_target = 0 AND r.quantity = ? AND r.unit = ? AND r.period IN ({','.join('?' * len(wanted))})"
+        " ORDER BY coalesce(d.published, '') DESC, r.id LIMIT 1", (key, quantity, unit, *wanted)).fetchone()
+    return _fact(row)
 
 
 def load_labels(conn: sqlite3.Connection, pair: str | None) -> list[LabelMention]:

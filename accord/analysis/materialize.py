@@ -70,25 +70,37 @@ def refresh_canonical(store: Store, progress: Callable[[int], None] | None = Non
 
 
 def bucket_mentions(conn: sqlite3.Connection, bucket: Bucket) -> list[EventMention]:
-    """The non-negated mentions that belong to a bucket, in id order."""
+    """The non-negated mentions that belong to a bucket, in id order: for a year, its dated
+    mentions and the undated ones of documents dating mentions of the type and pair in it and
+    in no other year; for "", the other undated mentions."""
     base = (f"SELECT {RECORD_COLUMNS} FROM events r JOIN documents d ON d.id = r.doc_id"
             " WHERE r.pair_key = ? AND r.type = ? AND r.negated = 0")
     key = (bucket.pair_key, bucket.type)
-    dated = [] if not bucket.bucket else [event_mention(r) for r in conn.execute(
-        base + " AND r.date >= ? AND r.date < ?", (*key, bucket.bucket, bucket.bucket + "~"))]
-    undated = [event_mention(r) for r in conn.execute(base + " AND r.date IS NULL", key)]
-    years = _document_years(conn, bucket, {m.mention.doc_id for m in undated})
+    if bucket.bucket:
+        year = (bucket.bucket, bucket.bucket + "~")
+        dated = [event_mention(r) for r in conn.execute(base + " AND r.date >= ? AND r.date < ?", (*key, *year))]
+        undated = [event_mention(r) for r in conn.execute(
+            base + " AND r.date IS NULL AND r.doc_id IN (SELECT doc_id FROM events WHERE pair_key = ?"
+            " AND type = ? AND negated = 0 AND date >= ? AND date < ?)", (*key, *key, *year))]
+    else:
+        dated = []
+        undated = [event_mention(r) for r in conn.execute(base + " AND r.date IS NULL", key)]
+    years = _document_years(conn, bucket, sorted({m.mention.doc_id for m in undated}))
     undated = [m for m in undated if event_bucket(m, years.get(m.mention.doc_id, set())) == bucket.bucket]
     return sorted(dated + undated, key=lambda m: m.mention.id)
 
 
-def _document_years(conn: sqlite3.Connection, bucket: Bucket, doc_ids: Iterable[str]) -> dict[str, set[str]]:
+def _document_years(conn: sqlite3.Connection, bucket: Bucket, doc_ids: list[str]) -> dict[str, set[str]]:
+    """The years in which each document dates mentions of the bucket's type and pair."""
     years: dict[str, set[str]] = {}
-    for doc_id in doc_ids:
-        rows = conn.execute("SELECT DISTINCT substr(date, 1, 4) FROM events WHERE doc_id = ? AND pair_key = ?"
-                            " AND type = ? AND negated = 0 AND date IS NOT NULL",
-                            (doc_id, bucket.pair_key, bucket.type))
-        years[doc_id] = {row[0] for row in rows}
+    for start in range(0, len(doc_ids), 500):  # SQLite's bound-parameter limit
+        chunk = doc_ids[start:start + 500]
+        rows = conn.execute(
+            "SELECT DISTINCT doc_id, substr(date, 1, 4) FROM events INDEXED BY events_doc WHERE pair_key = ? AND type = ?"
+            f" AND negated = 0 AND date IS NOT NULL AND doc_id IN ({','.join('?' * len(chunk))})",
+            (bucket.pair_key, bucket.type, *chunk))
+        for doc_id, year in rows:
+            years.setdefault(doc_id, set()).add(year)
     return years
 
 

@@ -25,7 +25,7 @@ class PairQuery:
     date_from: str | None = None
     date_to: str | None = None
     by: str = "year"
-    limit: int | None = None  # timeline events to show; None: all
+    limit: int | None = None  # timeline events or commitments to show; None: all
     offset: int = 0
 
     @property
@@ -76,7 +76,8 @@ def reference_year(conn: sqlite3.Connection) -> int:
 
 def commitments_view(conn: sqlite3.Connection, query: PairQuery) -> list[dict]:
     """`accord commitments`: targets with the latest comparable actual and a status."""
-    return [c.as_json() for c in track_commitments(commitment_facts(conn, query.pair), reference_year(conn))]
+    facts = commitment_facts(conn, query.pair, query.limit, query.offset)
+    return [c.as_json() for c in track_commitments(facts, reference_year(conn))]
 
 
 def variants_view(conn: sqlite3.Connection, query: PairQuery) -> list[dict]:

@@ -80,10 +80,12 @@ def index_command(
 def commitments(
     ctx: typer.Context,
     pair: str = typer.Option(..., "--pair", help=PAIR_HELP),
+    limit: int = typer.Option(1000, "--limit", min=0, help="Commitments to show (0: all)."),
+    offset: int = typer.Option(0, "--offset", min=0, help="Commitments to skip first (to page)."),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Targets and pledges with a number, against the latest reported figure."""
-    query = _query(pair)
+    query = _query(pair, limit=limit or None, offset=offset)
     with _store(ctx) as store:
         rows = views.commitments_view(store.conn, query)
     if as_json:

@@ -129,3 +129,29 @@ def test_removing_only_an_undated_mention_re_merges_the_year_it_had_joined(tmp_p
         conn.execute("DELETE FROM events WHERE date IS NULL")
     refresh_canonical(store)
     assert views.timeline_view(store.conn, views.PairQuery("KEN-UGA"))[0]["mentions"] == 1
+
+
+facts_rows = st.lists(st.tuples(st.sampled_from(["a", "b", "c"]), st.sampled_from(["trade", "aid"]),
+                                st.sampled_from(["USD", "MW"]), st.sampled_from([5e9, 5.001e9, 10e9, 2e9]),
+                                st.sampled_from([None, "by 2030", "by the end of 2030", "in 2023", "2024",
+                                                 "first 6 months of 2025", "by 2025"]), st.booleans()),
+                      max_size=14)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=facts_rows, limit=st.sampled_from([None, 1, 2, 5]), offset=st.integers(0, 3))
+def test_commitments_pages_equal_tracking_every_fact(tmp_path_factory, rows, limit, offset):
+    store = open_store(tmp_path_factory.mktemp("c") / "store.db")
+    with store.transaction() as conn:
+        for doc_id, published in (("a", "2024-01-01"), ("b", "2025-02-01"), ("c", None)):
+            conn.execute("INSERT INTO documents(id, origin, format, published, raw_text, clean_text)"
+                         " VALUES (?, ?, 'text', ?, 'x', 'x')", (doc_id, doc_id, published))
+        for doc_id, quantity, unit, value, period, target in rows:
+            conn.execute("INSERT INTO facts(doc_id, quantity, value, unit, period, is_target, pair_key, sentence,"
+                         " sent_start, sent_end, start, end, version, confidence) VALUES (?, ?, ?, ?, ?, ?,"
+                         " 'KEN-UGA', 'A sentence.', 0, 11, 0, 5, 'test', 0.5)",
+                         (doc_id, quantity, value, unit, period, int(target)))
+    every = [c.as_json() for c in track_commitments(load_facts(store.conn, "KEN-UGA"), views.reference_year(store.conn))]
+    page = views.commitments_view(store.conn, views.PairQuery("KEN-UGA", limit=limit, offset=offset))
+    assert page == every[offset:None if limit is None else offset + limit]
+    store.close()
