@@ -155,10 +155,13 @@ def _target_groups(conn: sqlite3.Connection, key: str) -> list[list[tuple]]:
 
     groups: dict[tuple, list[tuple]] = {}
     first: dict[tuple, tuple[int, float]] = {}
+    deadlines: dict[str | None, str | None] = {}  # a pair has thousands of targets, a few dozen periods
     for quantity, unit, value, period, first_id in conn.execute(
             "SELECT quantity, unit, value, period, min(id) FROM facts WHERE pair_key = ? AND is_target = 1"
             " GROUP BY quantity, unit, value, period", (key,)):
-        merged = (quantity, unit, round(value, 2), deadline_of(period))
+        if period not in deadlines:
+            deadlines[period] = deadline_of(period)
+        merged = (quantity, unit, round(value, 2), deadlines[period])
         groups.setdefault(merged, []).append((quantity, unit, value, period))
         if merged not in first or first_id < first[merged][0]:
             first[merged] = (first_id, value)
