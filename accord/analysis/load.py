@@ -132,42 +132,48 @@ def commitment_facts(conn: sqlite3.Connection, pair: str, limit: int | None = No
     """The facts `commitments.track_commitments` reads to give the pair's commitments (the
     `limit` first after `offset`, in its order), without loading every fact of the pair: the
     statements of those targets, and for each kind and unit the reported figure it would pick
-    (the latest whole year, then the latest publication, then the first stored). Distinct
-    targets and periods come from the covering index of migration 006; years, deadlines and
-    the order are worked out here, with the rules of commitments.py."""
+    (the latest whole year, then the latest publication, then the first stored)."""
     key = normalise_pair(pair)
-    groups = _target_groups(conn, key)[offset:None if limit is None else offset + limit]
+    ids = [int(i) for group in _target_page(conn, key, limit, offset) for i in group.split(",")]
     targets = []
-    for quantity, unit, value, period in (shape for group in groups for shape in group):
+    for start in range(0, len(ids), 500):  # SQLite's bound-parameter limit
+        chunk = ids[start:start + 500]
         targets += [_fact(r) for r in conn.execute(
-            f"SELECT {RECORD_COLUMNS} FROM facts r JOIN documents d ON d.id = r.doc_id WHERE r.pair_key = ?"
-            " AND r.is_target = 1 AND r.quantity = ? AND r.unit = ? AND r.value = ? AND r.period IS ?"
-            " ORDER BY r.id", (key, quantity, unit, value, period))]
+            f"SELECT {RECORD_COLUMNS} FROM facts r JOIN documents d ON d.id = r.doc_id"
+            f" WHERE r.id IN ({','.join('?' * len(chunk))})", chunk)]
+    targets.sort(key=lambda f: f.mention.id)
     kinds = dict.fromkeys((t.quantity, t.unit) for t in targets)
-    return sorted(targets, key=lambda f: f.mention.id) + [
-        actual for kind in kinds if (actual := _latest_actual(conn, key, *kind))]
+    return targets + [actual for kind in kinds if (actual := _latest_actual(conn, key, *kind))]
 
 
-def _target_groups(conn: sqlite3.Connection, key: str) -> list[list[tuple]]:
-    """The pair's targets as commitments.py merges them (kind, unit, value to the cent,
-    deadline), in its order; each a list of (quantity, unit, value, period) as stored."""
+def _target_page(conn: sqlite3.Connection, key: str, limit: int | None, offset: int) -> list[str]:
+    """Statement ids ("12,40,41") of one page of the pair's commitments, grouped and ordered in
+    SQL as commitments.py groups and orders them: by kind, unit, value to the cent and deadline;
+    then kind, deadline (none last), the first statement's value, the first statement. The
+    deadline of each distinct period is parsed here and handed to the query as a table, so a
+    pair with tens of thousands of targets is grouped in SQLite, not in Python; kinds are
+    grouped one at a time, in order, until the page is full."""
     from accord.analysis.commitments import deadline_of
 
-    groups: dict[tuple, list[tuple]] = {}
-    first: dict[tuple, tuple[int, float]] = {}
-    deadlines: dict[str | None, str | None] = {}  # a pair has thousands of targets, a few dozen periods
-    for quantity, unit, value, period, first_id in conn.execute(
-            "SELECT quantity, unit, value, period, min(id) FROM facts WHERE pair_key = ? AND is_target = 1"
-            " GROUP BY quantity, unit, value, period", (key,)):
-        if period not in deadlines:
-            deadlines[period] = deadline_of(period)
-        merged = (quantity, unit, round(value, 2), deadlines[period])
-        groups.setdefault(merged, []).append((quantity, unit, value, period))
-        if merged not in first or first_id < first[merged][0]:
-            first[merged] = (first_id, value)
-    # commitments.py sorts by kind, deadline and value, stably: ties stay in first-statement order.
-    order = sorted(groups, key=lambda g: (g[0], g[3] or "9999", first[g][1], first[g][0]))
-    return [groups[g] for g in order]
+    periods = [row[0] for row in conn.execute(
+        "SELECT DISTINCT period FROM facts WHERE pair_key = ? AND is_target = 1", (key,))]
+    deadlines = [value for period in periods for value in (period, deadline_of(period))]
+    kinds = sorted(row[0] for row in conn.execute(
+        "SELECT DISTINCT quantity FROM facts WHERE pair_key = ? AND is_target = 1", (key,)))
+    wanted = None if limit is None else offset + limit
+    page: list[str] = []
+    for quantity in kinds:
+        # min(f.id) is the query's only min/max, so the bare f.value is the first statement's value.
+        page += [row["ids"] for row in conn.execute(
+            f"WITH deadlines(period, deadline) AS (VALUES {', '.join(['(?, ?)'] * len(periods))})"
+            " SELECT min(f.id) AS first_id, f.value AS first_value, group_concat(f.id) AS ids"
+            " FROM facts f JOIN deadlines d ON d.period IS f.period"
+            " WHERE f.pair_key = ? AND f.is_target = 1 AND f.quantity = ?"
+            " GROUP BY f.unit, round(f.value, 2), d.deadline"
+            " ORDER BY coalesce(d.deadline, '9999'), first_value, first_id", (*deadlines, key, quantity))]
+        if wanted is not None and len(page) >= wanted:
+            break
+    return page[offset:wanted]
 
 
 def _latest_actual(conn: sqlite3.Connection, key: str, quantity: str, unit: str) -> FactMention | None:

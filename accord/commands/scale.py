@@ -13,6 +13,7 @@ from rich.markup import escape
 from accord.cli import _print_json, _store, app, err
 from accord.ingest.pipeline import IngestOptions, ingest_paths
 from accord.ingest.sources import SourceOptions
+from accord.store.records import normalise_pair
 
 _EXTRA = "this needs the extra `scale`: pip install 'accord[scale]' (dask[distributed], pyarrow)"
 
@@ -76,16 +77,25 @@ def run(
 def load(
     ctx: typer.Context,
     folder: Path = typer.Argument(..., help="Output folder of `accord run --engine dask`."),
+    pair: Optional[str] = typer.Option(None, "--pair", help="Only documents about this pair, e.g. VNM-LAO."),
+    published_from: Optional[str] = typer.Option(None, "--from", help="Only documents published from YYYY[-MM[-DD]]."),
+    published_to: Optional[str] = typer.Option(None, "--to", help="Only documents published up to YYYY[-MM[-DD]]."),
     as_json: bool = typer.Option(False, "--json", help="Print the JSON report."),
 ) -> None:
-    """Bring the Parquet output of `accord run --engine dask` into the store (--db)."""
+    """Bring the Parquet output of `accord run --engine dask` into the store (--db), all of it
+    or the documents of one pair or period."""
     _need_scale()
+    from accord.scale.load import LoadFilter
     from accord.scale.load import load as load_parquet
 
     if not (folder / "documents").is_dir():
         raise typer.BadParameter(f"{folder} holds no documents/ partitions", param_hint="FOLDER")
+    try:
+        only = LoadFilter(normalise_pair(pair) if pair else None, published_from, published_to)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--pair")
     with _store(ctx) as store:
-        report = load_parquet(folder, store)
+        report = load_parquet(folder, store, only=only)
     _report(report, as_json)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 from accord.analysis.materialize import refresh_canonical
@@ -17,6 +18,7 @@ from accord.ingest.dedup import NEAR_DUPLICATE_THRESHOLD
 from accord.models import IngestReport, Rejection
 from accord.scale import rows as R
 from accord.store.db import Store
+from accord.store.records import normalise_pair
 
 RECORD_TABLES = ("events", "facts", "agreements", "people", "labels")
 
@@ -28,8 +30,38 @@ def _dataset(folder: Path):
         else None
 
 
-def load(out: Path, store: Store, threshold: float | None = None, batch: int = 2000) -> IngestReport:
-    """Store the documents, records and rejections found under `out`."""
+@dataclass(frozen=True)
+class LoadFilter:
+    """Which documents of a run to store: those whose main pair is `pair` (either order) and
+    whose publication date falls within [published_from, published_to] (prefix-compared:
+    "2024" covers the whole year). Empty: everything, rejections included."""
+
+    pair: str | None = None
+    published_from: str | None = None
+    published_to: str | None = None
+
+    def __bool__(self) -> bool:
+        return any((self.pair, self.published_from, self.published_to))
+
+    def expression(self):
+        """The filter as a pyarrow dataset expression over the documents partitions."""
+        import pyarrow.compute as pc
+
+        expression = pc.scalar(True)
+        if self.pair:
+            first, second = normalise_pair(self.pair).split("-")
+            expression &= pc.field("pair").isin([f"{first}-{second}", f"{second}-{first}"])
+        if self.published_from:
+            expression &= pc.field("published") >= self.published_from
+        if self.published_to:
+            expression &= pc.field("published") < self.published_to + "~"
+        return expression
+
+
+def load(out: Path, store: Store, threshold: float | None = None, batch: int = 2000,
+         only: LoadFilter = LoadFilter()) -> IngestReport:
+    """Store the documents, records and rejections found under `out` (`only`: a subset of the
+    documents, for a store of one pair or period out of a run too big for one file)."""
     import pyarrow.compute as pc
 
     out = Path(out)
@@ -39,12 +71,12 @@ def load(out: Path, store: Store, threshold: float | None = None, batch: int = 2
     documents = _dataset(out / "documents")
     if documents is None:
         raise FileNotFoundError(f"no documents partitions under {out}")
-    orders = sorted(documents.to_table(columns=["order"])["order"].to_pylist())
+    orders = sorted(documents.to_table(columns=["order"], filter=only.expression())["order"].to_pylist())
     records = {name: _dataset(out / name) for name in RECORD_TABLES}
     for start in range(0, len(orders), batch):
         low, high = orders[start], orders[min(start + batch, len(orders)) - 1]
         window = (pc.field("order") >= low) & (pc.field("order") <= high)
-        rows = sorted(documents.to_table(filter=window).to_pylist(), key=lambda r: r["order"])
+        rows = sorted(documents.to_table(filter=window & only.expression()).to_pylist(), key=lambda r: r["order"])
         found: dict[str, dict[int, list[dict]]] = {name: defaultdict(list) for name in RECORD_TABLES}
         for name, dataset in records.items():
             if dataset is not None:
@@ -65,7 +97,7 @@ def load(out: Path, store: Store, threshold: float | None = None, batch: int = 2
             else:
                 report.duplicates += 1
     rejected = _dataset(out / "rejected")
-    if rejected is not None:
+    if rejected is not None and not only:
         for row in sorted(rejected.to_table().to_pylist(), key=lambda r: r["order"]):
             rejection = Rejection(row["origin"], row["reason"])
             store.record_rejection(rejection)

@@ -107,3 +107,26 @@ def test_duplicates_across_tasks_are_decided_as_the_writer_decides(client, seeds
     load(out, loaded)
     loaded.close()
     assert dump(tmp_path / "loaded.db") == dump(tmp_path / "local.db")
+
+
+def test_load_can_take_one_pair_or_period(client, seeds_dir, tmp_path):
+    from accord.scale.load import LoadFilter
+
+    out = tmp_path / "out"
+    run([str(seeds_dir)], out, client=client, task_bytes=1)
+    documents = ds.dataset(str(out / "documents")).to_table().to_pylist()
+    pair = next(d["pair"] for d in documents if d["pair"])
+    first, second = pair.split("-")
+    for only, expected in ((LoadFilter(pair=f"{second}-{first}"), {d["doc_id"] for d in documents if d["pair"] == pair}),
+                           (LoadFilter(published_from="2025-12", published_to="2025-12"),
+                            {d["doc_id"] for d in documents if (d["published"] or "").startswith("2025-12")}),
+                           (LoadFilter(pair="USA-CHN"), set())):
+        store = open_store(tmp_path / f"{id(only)}.db")
+        report = load(out, store, only=only)
+        stored = {row[0] for row in store.conn.execute("SELECT id FROM documents")}
+        assert stored == expected and report.documents_added == len(expected) and not report.rejected
+        events = {row[0] for row in store.conn.execute("SELECT DISTINCT doc_id FROM events")}
+        assert events <= stored
+        store.close()
+    assert 0 < len({d["doc_id"] for d in documents if d["pair"] == pair}) and any(
+        (d["published"] or "").startswith("2025-12") for d in documents)
