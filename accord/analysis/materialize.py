@@ -147,24 +147,47 @@ class TimelineWindow:
 
 def timeline_page(conn: sqlite3.Connection, window: TimelineWindow) -> list[CanonicalEvent]:
     """The pair's stored canonical events in timeline order within the window, with mentions."""
-    clauses, params = ["pair_key = ?"], [window.pair_key]
-    if window.date_from or window.date_to:
-        clauses.append("date IS NOT NULL")
-    if window.date_from:  # the first clause lets the index skip; the second is the exact rule
-        clauses.append("date >= ? AND substr(date, 1, length(?)) >= substr(?, 1, length(date))")
-        params += [window.date_from[:4], window.date_from, window.date_from]
-    if window.date_to:
-        clauses.append("date < ? AND substr(date, 1, length(?)) <= substr(?, 1, length(date))")
-        params += [window.date_to[:4] + "~", window.date_to, window.date_to]
-    rows = conn.execute(
-        f"SELECT * FROM canonical_events WHERE {' AND '.join(clauses)}"
-        " ORDER BY date IS NULL, date, type, first_mention LIMIT ? OFFSET ?",
-        (*params, window.limit if window.limit is not None else -1, window.offset)).fetchall()
+    rows = _dated_rows(conn, window)
+    if not (window.date_from or window.date_to) and (window.limit is None or len(rows) < window.limit):
+        rows += _undated_rows(conn, window, len(rows))
     mentions = _mentions_of(conn, [row["id"] for row in rows])
     return [CanonicalEvent(row["type"], row["cameo"], row["source"], row["target"], row["date"],
                            row["precision"], row["location"], row["goldstein"], row["quad_class"],
                            sorted(mentions.get(row["id"], []), key=mention_order))
             for row in rows]
+
+
+def _dated_rows(conn: sqlite3.Connection, window: TimelineWindow) -> list[sqlite3.Row]:
+    # Dated and undated events are read apart: ORDER BY (date IS NULL) first would sort every
+    # event of the pair; by (date, type, first_mention) the index gives the page in order.
+    clauses, params = ["pair_key = ?", "date IS NOT NULL"], [window.pair_key]
+    if window.date_from:  # the first comparison lets the index skip; the second is the exact rule
+        clauses.append("date >= ? AND substr(date, 1, length(?)) >= substr(?, 1, length(date))")
+        params += [window.date_from[:4], window.date_from, window.date_from]
+    if window.date_to:
+        clauses.append("date < ? AND substr(date, 1, length(?)) <= substr(?, 1, length(date))")
+        params += [window.date_to[:4] + "~", window.date_to, window.date_to]
+    return conn.execute(
+        f"SELECT * FROM canonical_events WHERE {' AND '.join(clauses)} ORDER BY date, type, first_mention"
+        " LIMIT ? OFFSET ?", (*params, _limit(window.limit), window.offset)).fetchall()
+
+
+def _undated_rows(conn: sqlite3.Connection, window: TimelineWindow, dated_shown: int) -> list[sqlite3.Row]:
+    """Undated events, which come after every dated one, for what is left of the page."""
+    if dated_shown:
+        offset = 0
+    else:
+        dated = conn.execute("SELECT count(*) FROM canonical_events WHERE pair_key = ? AND date IS NOT NULL",
+                             (window.pair_key,)).fetchone()[0]
+        offset = max(0, window.offset - dated)
+    left = None if window.limit is None else window.limit - dated_shown
+    return conn.execute(
+        "SELECT * FROM canonical_events WHERE pair_key = ? AND date IS NULL ORDER BY type, first_mention"
+        " LIMIT ? OFFSET ?", (window.pair_key, _limit(left), offset)).fetchall()
+
+
+def _limit(limit: int | None) -> int:
+    return -1 if limit is None else limit
 
 
 def _mentions_of(conn: sqlite3.Connection, canonical_ids: list[int]) -> dict[int, list[EventMention]]:
