@@ -155,11 +155,11 @@ def _target_page(conn: sqlite3.Connection, key: str, limit: int | None, offset: 
     grouped one at a time, in order, until the page is full."""
     from accord.analysis.commitments import deadline_of
 
-    periods = [row[0] for row in conn.execute(
-        "SELECT DISTINCT period FROM facts WHERE pair_key = ? AND is_target = 1", (key,))]
+    shapes = conn.execute("SELECT DISTINCT quantity, period FROM facts WHERE pair_key = ? AND is_target = 1",
+                          (key,)).fetchall()  # one pass over the covering index
+    periods = list(dict.fromkeys(period for _, period in shapes))
     deadlines = [value for period in periods for value in (period, deadline_of(period))]
-    kinds = sorted(row[0] for row in conn.execute(
-        "SELECT DISTINCT quantity FROM facts WHERE pair_key = ? AND is_target = 1", (key,)))
+    kinds = sorted({quantity for quantity, _ in shapes})
     wanted = None if limit is None else offset + limit
     page: list[str] = []
     for quantity in kinds:
