@@ -92,7 +92,7 @@ def dask_run(corpus: Path, workers: int) -> dict:
             "peak_pss_mb": sampler.peak_pss / 2**20, "parquet_bytes_per_article": parquet / articles,
             "load_seconds": loading.seconds, "load_articles_per_s": report.documents_added / loading.seconds,
             "store_bytes_per_article": db_bytes / articles, "canonical_events": manifest.get("canonical_events"),
-            "load_before": load_before}
+            "phase_seconds": manifest.get("seconds"), "load_before": load_before}
 
 
 def baseline_run(corpus: Path, processes: int) -> dict:
