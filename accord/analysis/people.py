@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from accord.analysis.load import EventMention, PersonMention
 from accord.folding import fold
@@ -61,16 +61,23 @@ class Actor:
 
 
 def merge_people(people: list[PersonMention]) -> list[Actor]:
-    """Group person records of all documents into actors; the most used spelling names each."""
+    """Group person records of all documents into actors; the most used spelling names each.
+    A record joins the first actor (in order of appearance) with a spelling that is
+    `same_person` as its name."""
     actors: list[Actor] = []
+    spellings = _Spellings()
     for person in people:
-        actor = next((a for a in actors if any(same_person(s, person.name) for s in a.spellings)), None)
-        if actor is None:
+        found = spellings.first_actor(person.name)
+        if found is None:
             actor = Actor(person.name, person.country)
             actors.append(actor)
+            found = len(actors) - 1
+        actor = actors[found]
+        spellings.add(person.name, found)
         actor.spellings[person.name] += 1
         for alias in person.aliases:
             if alias in person.mention.sentence:
+                spellings.add(alias, found)
                 actor.spellings[alias] += 0  # seen in the text, counted through its own records
         actor.country = actor.country or person.country
         actor.mentions.append(person)
@@ -83,6 +90,42 @@ def merge_people(people: list[PersonMention]) -> list[Actor]:
         countries = Counter(p.country for p in actor.mentions if p.country)
         actor.country = countries.most_common(1)[0][0] if countries else None
     return actors
+
+
+class _Spellings:
+    """Every spelling of every actor so far, folded, for `same_person` look-ups in bulk: equal
+    names through a dictionary, close transliterations with rapidfuzz over all of them at once
+    (in C) instead of one Python call per spelling and record."""
+
+    def __init__(self) -> None:
+        self.folded: list[str] = []
+        self.actor: list[int] = []
+        self.exact: dict[str, int] = {}
+        self.known: set[tuple[str, int]] = set()
+
+    def add(self, spelling: str, actor: int) -> None:
+        folded = _normal(spelling)
+        if (folded, actor) in self.known:
+            return
+        self.known.add((folded, actor))
+        self.folded.append(folded)
+        self.actor.append(actor)
+        self.exact[folded] = min(actor, self.exact.get(folded, actor))
+
+    def first_actor(self, name: str) -> int | None:
+        """The first actor with a spelling that is the same person as `name`."""
+        folded = _normal(name)
+        found = [self.exact[folded]] if folded in self.exact else []
+        words = len(folded.split())
+        if words >= 2:
+            found += [self.actor[index] for _, _, index in process.extract(
+                folded, self.folded, scorer=fuzz.ratio, score_cutoff=SAME_PERSON_RATIO, limit=None)
+                if len(self.folded[index].split()) == words]
+        return min(found) if found else None
+
+
+def _normal(name: str) -> str:
+    return " ".join(fold(name).split())
 
 
 def find_actor(actors: list[Actor], query: str) -> Actor | None:
