@@ -105,9 +105,11 @@ def create_app(settings: WebSettings) -> FastAPI:
         return data.overview(c)
 
     @app.get("/api/pairs/{pair}", tags=["api"])
-    def api_pair(c: Conn, pair: str, by: Annotated[str, Query(pattern="^(month|quarter|year)$")] = "year") -> dict:
-        """Timeline, index, commitments and disagreements of one pair."""
-        return data.pair_page(c, _pair(pair), by)
+    def api_pair(c: Conn, pair: str, by: Annotated[str, Query(pattern="^(month|quarter|year)$")] = "year",
+                 limit: Annotated[int, Query(ge=1, le=100_000)] = data.PAIR_PAGE_LIMIT) -> dict:
+        """Timeline, index, commitments and disagreements of one pair (the first `limit` timeline
+        events and commitments)."""
+        return data.pair_page(c, _pair(pair), by, limit)
 
     @app.get("/api/events", tags=["api"])
     def api_events(c: Conn, q: Records, p: Paging) -> dict:

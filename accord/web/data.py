@@ -82,10 +82,14 @@ def overview(conn: sqlite3.Connection) -> dict:
     return {"stats": {**queries.stats(conn), **record_counts(conn)}, "pairs": views.pairs_view(conn)}
 
 
-def pair_page(conn: sqlite3.Connection, pair: str, by: str = "year") -> dict:
-    """Everything the pair page shows."""
-    query = views.PairQuery(normalise_pair(pair), by=by)
-    return {"pair": query.pair, "timeline": views.timeline_view(conn, query),
+PAIR_PAGE_LIMIT = 1000  # timeline events and commitments on one pair page
+
+
+def pair_page(conn: sqlite3.Connection, pair: str, by: str = "year", limit: int = PAIR_PAGE_LIMIT) -> dict:
+    """Everything the pair page shows: the first `limit` timeline events and commitments (a
+    pair of the busiest kind has hundreds of thousands of events)."""
+    query = views.PairQuery(normalise_pair(pair), by=by, limit=limit)
+    return {"pair": query.pair, "limit": limit, "timeline": views.timeline_view(conn, query),
             "index": views.index_view(conn, query), "commitments": views.commitments_view(conn, query),
             "variants": views.variants_view(conn, query)}
 

@@ -16,6 +16,14 @@ def test_pair_view_holds_timeline_commitments_and_variants(client):
     assert any(v["kind"] == "relationship_label" for v in body["variants"])
 
 
+def test_pair_view_shows_the_first_events_of_a_long_timeline(client):
+    whole = client.get("/api/pairs/VNM-LAO").json()["timeline"]
+    first = client.get("/api/pairs/VNM-LAO", params={"limit": 3}).json()
+    assert first["limit"] == 3 and first["timeline"] == whole[:3] and len(whole) > 3
+    page = client.get("/pairs/VNM-LAO")
+    assert "lists the rest" not in page.text  # the sample pair fits on one page
+
+
 def test_events_filter_and_paginate_with_evidence(client):
     first = client.get("/api/events", params={"pair": "LAO-VNM", "type": "visit", "per_page": 3}).json()
     assert len(first["items"]) == 3 and first["has_next"]
