@@ -62,6 +62,13 @@ class _Bar:
     def advance(self, origin: str) -> None:
         self.progress.update(self.task, advance=1, name=origin[-50:])
 
+    def merging(self, buckets: int) -> None:
+        self.progress.update(self.task, name="")
+        self.merge = self.progress.add_task("merge", total=buckets, name="events into canonical events")
+
+    def merged(self, done: int) -> None:
+        self.progress.update(self.merge, completed=done)
+
 
 @app.command()
 def ingest(
@@ -82,7 +89,7 @@ def ingest(
     if workers is not None:
         options = replace(options, workers=workers)
     with _store(ctx) as store:
-        columns = (TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
+        columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                    TimeRemainingColumn(), TextColumn("{task.fields[name]}", style="dim"))
         with Progress(*columns, console=err, transient=True,
                       disable=quiet or as_json or not err.is_terminal) as progress:

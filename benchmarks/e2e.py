@@ -30,6 +30,12 @@ class _Clock:
     def advance(self, origin: str) -> None:
         self.marks.append(time.perf_counter())
 
+    def merging(self, buckets: int) -> None:
+        """The merge of canonical events at the end is part of the run's time."""
+
+    def merged(self, done: int) -> None:
+        """(see merging)"""
+
 
 def accord_run(corpus: Path, workers: int, full_parse: bool) -> dict:
     """Ingest + extract + store the corpus into a fresh store with `workers` processes (0: the

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from accord.analysis.materialize import refresh_canonical
+from accord.analysis.materialize import dirty_buckets, refresh_canonical
 from accord.errors import Rejected
 from accord.extract.pipeline import extract_document
 from accord.ingest.dedup import NEAR_DUPLICATE_THRESHOLD
@@ -25,6 +25,13 @@ class Progress(Protocol):
 
     def advance(self, origin: str) -> None:
         """Called after each input."""
+
+    def merging(self, buckets: int) -> None:
+        """Called once the inputs are stored, with how many buckets of events are to be merged
+        into canonical events (see analysis/materialize.py); then `merged` as they are."""
+
+    def merged(self, done: int) -> None:
+        """Called with how many buckets are merged so far."""
 
 
 def _env_workers() -> int:
@@ -57,7 +64,7 @@ def ingest_paths(specs: list[str], store: Store, options: IngestOptions = Ingest
         from accord.scale.local import ingest_parallel
 
         report = ingest_parallel(specs, store, options, progress)
-        refresh_canonical(store)
+        _merge_events(store, progress)
         return report
     report = IngestReport()
     inputs = expand_inputs(specs)
@@ -71,7 +78,7 @@ def ingest_paths(specs: list[str], store: Store, options: IngestOptions = Ingest
             _ingest_item(item, store, options, report)
         if progress:
             progress.advance(spec)
-    refresh_canonical(store)  # the canonical events of the pairs this run touched
+    _merge_events(store, progress)
     return report
 
 
@@ -84,8 +91,15 @@ def ingest_items(items: list[InputItem], store: Store,
             record_rejection(store, report, Rejection(item.origin, "file too large for the upload limit"))
         else:
             _ingest_item(item, store, options, report)
-    refresh_canonical(store)
+    _merge_events(store, None)
     return report
+
+
+def _merge_events(store: Store, progress: Progress | None) -> None:
+    """Merge the events of the buckets this run touched into the store's canonical events."""
+    if progress:
+        progress.merging(len(dirty_buckets(store.conn)))
+    refresh_canonical(store, progress.merged if progress else None)
 
 
 def _ingest_item(item: InputItem, store: Store, options: IngestOptions, report: IngestReport) -> None:

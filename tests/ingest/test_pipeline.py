@@ -143,6 +143,12 @@ class Recorder:
     def advance(self, origin):
         self.seen.append(origin)
 
+    def merging(self, buckets):
+        self.buckets, self.merged_so_far = buckets, []
+
+    def merged(self, done):
+        self.merged_so_far.append(done)
+
 
 def _write(folder, files):
     folder.mkdir(exist_ok=True)
@@ -159,6 +165,8 @@ def test_ingest_folder_then_again_adds_nothing(tmp_path, store):
     report = ingest_paths([str(folder)], store, progress=progress)
     assert (report.documents_added, report.duplicates, report.rejected) == (3, 0, [])
     assert progress.total == 3 and len(progress.seen) == 3
+    assert progress.buckets > 0 and progress.merged_so_far[-1] == progress.buckets  # events merged at the end
+    assert store.conn.execute("SELECT count(*) FROM canonical_dirty").fetchone()[0] == 0
     again = ingest_paths([str(folder)], store)
     assert (again.documents_added, again.duplicates, again.unchanged) == (0, 0, 3)
     assert store.stats()["documents"] == 3
