@@ -271,12 +271,17 @@ def rejected(
 PAIR_HELP = "Country pair as two ISO3 codes, in any order, e.g. VNM-LAO."
 
 
-def _filters(pair: str | None, kind: str | None, date_from: str | None, date_to: str | None,
-             limit: int) -> RecordFilter:
+def checked_pair(pair: str | None) -> str | None:
+    """A --pair value as its store key ("LAO-VNM"), or a usage error saying what is wrong."""
     try:
-        normalise_pair(pair)
+        return normalise_pair(pair) if pair else None
     except ValueError as error:
         raise typer.BadParameter(str(error), param_hint="--pair")
+
+
+def _filters(pair: str | None, kind: str | None, date_from: str | None, date_to: str | None,
+             limit: int) -> RecordFilter:
+    checked_pair(pair)
     return RecordFilter(pair=pair, type=kind, date_from=date_from, date_to=date_to, limit=limit)
 
 

@@ -9,16 +9,13 @@ import typer
 from rich.table import Table
 
 from accord.analysis import views
-from accord.cli import JSON_HELP, PAIR_HELP, _print_json, _store, app, err, out
+from accord.cli import JSON_HELP, PAIR_HELP, _print_json, _store, app, checked_pair, err, out
 
 
 def _query(pair: str, date_from: str | None = None, date_to: str | None = None,
            by: str = "year", limit: int | None = None, offset: int = 0) -> views.PairQuery:
-    try:
-        query = views.PairQuery(pair, date_from, date_to, by, limit, offset)
-        query.countries  # validates the pair
-    except ValueError as error:
-        raise typer.BadParameter(str(error), param_hint="--pair")
+    checked_pair(pair)
+    query = views.PairQuery(pair, date_from, date_to, by, limit, offset)
     if by not in ("month", "quarter", "year"):
         raise typer.BadParameter("use month, quarter or year", param_hint="--by")
     return query

@@ -10,10 +10,9 @@ from typing import Optional
 import typer
 from rich.markup import escape
 
-from accord.cli import _print_json, _store, app, err
+from accord.cli import _print_json, _store, app, checked_pair, err
 from accord.ingest.pipeline import IngestOptions, ingest_paths
 from accord.ingest.sources import SourceOptions
-from accord.store.records import normalise_pair
 
 _EXTRA = "this needs the extra `scale`: pip install 'accord[scale]' (dask[distributed], pyarrow)"
 
@@ -90,10 +89,7 @@ def load(
 
     if not (folder / "documents").is_dir():
         raise typer.BadParameter(f"{folder} holds no documents/ partitions", param_hint="FOLDER")
-    try:
-        only = LoadFilter(normalise_pair(pair) if pair else None, published_from, published_to)
-    except ValueError as error:
-        raise typer.BadParameter(str(error), param_hint="--pair")
+    only = LoadFilter(checked_pair(pair), published_from, published_to)
     with _store(ctx) as store:
         report = load_parquet(folder, store, only=only)
     _report(report, as_json)
