@@ -26,14 +26,15 @@ class SourceOptions:
 def expand_inputs(specs: list[str]) -> list[str]:
     """Turn paths, directories (recursive) and glob patterns into a sorted list of inputs.
 
-    A spec that matches nothing is kept as is, so that reading it reports why.
+    A spec that matches nothing (a missing file, an empty folder) is kept as is, so that
+    reading it reports why.
     """
     expanded: list[str] = []
     for spec in specs:
         if spec == STDIN:
             expanded.append(STDIN)
         elif os.path.isdir(spec):
-            expanded.extend(_files_below(Path(spec)))
+            expanded.extend(_files_below(Path(spec)) or [spec])
         elif glob.has_magic(spec):
             matches = sorted(glob.glob(spec, recursive=True))
             for match in matches:
@@ -63,6 +64,8 @@ def read_input(spec: str, options: SourceOptions) -> InputItem | Rejection:
         return InputItem("<stdin>", data)
     try:
         size = os.stat(spec).st_size
+        if os.path.isdir(spec):
+            return Rejection(spec, "folder holds no files to read (hidden files are skipped)")
         if not os.path.isfile(spec):
             return Rejection(spec, "not a regular file")
         if size > options.max_bytes:

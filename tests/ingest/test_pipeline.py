@@ -100,6 +100,15 @@ def test_expand_inputs_globs_dedups_and_keeps_what_matches_nothing(tmp_path):
     assert found == [str(tmp_path / "k.txt"), str(tmp_path / "u.txt"), missing, "-"]
 
 
+def test_a_folder_with_nothing_to_read_is_a_rejection(tmp_path, store):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "hidden").mkdir()
+    (tmp_path / "hidden" / ".notes.txt").write_text("x")
+    report = ingest_paths([str(tmp_path / "empty"), str(tmp_path / "hidden")], store)
+    assert [(r.origin, r.reason) for r in report.rejected] == [
+        (str(tmp_path / name), "folder holds no files to read (hidden files are skipped)") for name in ("empty", "hidden")]
+
+
 def test_symlink_to_an_ancestor_is_not_followed(tmp_path):
     (tmp_path / "a.txt").write_text("x")
     os.symlink(tmp_path, tmp_path / "loop")

@@ -700,7 +700,7 @@ KINDS: list[Kind] = [
          _fifo, expect_reason="not a regular file"),
     Kind("odd_file_name", "files", "a file name with spaces, accents, brackets and U+202E",
          "stored", _odd_name),
-    Kind("empty_folder", "files", "a folder with no files", "either", _empty_folder),
+    Kind("empty_folder", "files", "a folder with no files", "rejected", _empty_folder),
     Kind("mixed_folder", "files", "a folder tree of good, junk, empty and hidden files", "partial",
          _mixed_folder, stored_at_least=2),
     Kind("glob_without_match", "files", "a glob pattern that matches nothing", "rejected",
