@@ -60,7 +60,10 @@ _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
 # Counted things that a spelled-out number may count ("seven cooperation documents").
 _WORD_COUNTABLE = {"documents", "agreements", "projects", "memoranda", "mous", "deals", "contracts"}
 _PERCENT = r"(?:%|\s?per\s?cent|\s?percent)"
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A figure starts where a number starts (not inside one) and is never in scientific notation:
+# "1e309 dollars" is not a figure of 309, and news does not write money as "5e9".
+_NUMBER = (r"(?<!\d)(?<!\d[eE])(?<![eE][+-])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+           r"(?![eE][+-]?\d)")
 _SCALE = r"(?:trillion|billion|million|thousand|crores?|lakhs?|bn|tn|mn|mln)\b|[bmk]\b"
 _CUR_BEFORE = r"(?:US\$|S\$|A\$|C\$|R\$|\$|€|£|¥|₦|(?<![A-Za-z])(?-i:N)(?=\d)|USD|EUR|GBP|JPY|CNY|RMB|VND|THB|LAK|INR|KRW|Rs\.?|SGD|AUD|CHF|CAD|BRL|ZAR|KES|Ksh|AED|SAR|NGN|GHS|GH₵)"
 _CUR_AFTER = (r"(?:US dollars|USD|dollars|dollar|euros|euro|EUR|pounds|GBP|yen|JPY|yuan|CNY|RMB|VND|dong"

@@ -57,6 +57,17 @@ def test_money_is_normalised_to_a_plain_number_and_iso_currency(sentence, value,
     assert matched_text(sentence, fact) == text
 
 
+@pytest.mark.parametrize("sentence", [
+    "Kenya reported trade of 1e309 dollars with Uganda.", "A model put Uganda's exports at USD 5e9.",
+    "The simulation gave 2.5E+12 dollars."])
+def test_numbers_in_scientific_notation_are_no_figures(sentence):
+    assert facts_in(sentence) == []
+
+
+def test_a_figure_never_starts_inside_a_number():
+    assert [f.value for f in facts_in("Kenya exported goods worth 1e3 dollars and 250 dollars.")] == [250]
+
+
 def test_money_span_does_not_end_in_whitespace():
     sentence = "India committed Rs 500 to the Kenyan clinic."
     fact = only(sentence)
