@@ -64,8 +64,9 @@ def read_input(spec: str, options: SourceOptions) -> InputItem | Rejection:
         return InputItem("<stdin>", data)
     try:
         size = os.stat(spec).st_size
-        if os.path.isdir(spec):
-            return Rejection(spec, "folder holds no files to read (hidden files are skipped)")
+        if os.path.isdir(spec):  # expand_inputs gives a folder only when it holds nothing to read
+            return Rejection(spec, "a folder, not a file" if _files_below(Path(spec))
+                             else "folder holds no files to read (hidden files are skipped)")
         if not os.path.isfile(spec):
             return Rejection(spec, "not a regular file")
         if size > options.max_bytes:

@@ -12,13 +12,14 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
 from accord.ingest.readers import read_item
 from accord.ingest.pipeline import record_rejection as _reject
 from accord.ingest.sources import expand_inputs, read_input
-from accord.models import Document, IngestReport, Rejection
+from accord.models import Document, IngestReport, RawArticle, Rejection
 from accord.scale.process import Processed, internal_error, process_batch
 from accord.store.db import Store, connect
 
@@ -40,12 +41,12 @@ def ingest_parallel(specs: list[str], store: Store, options, progress=None) -> I
         progress.start(len(inputs))
     db_path = store.path if store.path != ":memory:" and Path(store.path).exists() else None
     workers = max(1, options.workers)
-    pool = _pool(workers, db_path, options.near_duplicate_threshold) if workers > 1 else None
+    pool = _Pool(workers, db_path, options.near_duplicate_threshold, options.extract) if workers > 1 else None
 
     def seen(document: Document) -> bool:  # in process, the writer's own connection answers
         return _known(store, document, options.near_duplicate_threshold)
 
-    pending: deque[Future | list] = deque()
+    pending: deque[_InPool | list] = deque()
     batch: list[object] = []
 
     def submit() -> None:
@@ -54,10 +55,10 @@ def ingest_parallel(specs: list[str], store: Store, options, progress=None) -> I
             if pool is None:
                 pending.append(process_batch(batch, options.extract, seen))
             else:
-                pending.append(pool.submit(_run_batch, batch, options.extract))
+                pending.append(_InPool(pool.submit(batch), batch))
             batch = []
         while pending and (len(pending) > 2 * workers or _ready(pending[0])):
-            _write(_result(pending.popleft()), store, report, options, progress)
+            _write(_result(pending.popleft(), pool), store, report, options, progress)
 
     try:
         for spec in inputs:
@@ -75,19 +76,73 @@ def ingest_parallel(specs: list[str], store: Store, options, progress=None) -> I
             batch.append(_Done(spec))
         submit()
         while pending:
-            _write(_result(pending.popleft()), store, report, options, progress)
+            _write(_result(pending.popleft(), pool), store, report, options, progress)
     finally:
         if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+            pool.shutdown()
     return report
 
 
-def _ready(entry: Future | list) -> bool:
-    return isinstance(entry, list) or entry.done()
+WORKER_DIED = "a worker process died twice while processing it (killed, or out of memory?)"
 
 
-def _result(entry: Future | list) -> list:
-    return entry if isinstance(entry, list) else entry.result()
+@dataclass(frozen=True)
+class _InPool:
+    """A batch given to the pool, kept so it can be given again if its worker dies."""
+
+    future: Future
+    batch: list
+
+
+class _Pool:
+    """The worker pool, started again when a worker process dies (the system's OOM killer, a
+    kill by hand): the batches it held are then processed again, one at a time, and a batch
+    whose worker dies a second time has its articles rejected with a reason, so one bad input
+    never ends the run."""
+
+    def __init__(self, workers: int, db_path: str | None, threshold: float, extract: bool):
+        self.arguments = (workers, db_path, threshold)
+        self.extract = extract
+        self.executor = _pool(*self.arguments)
+
+    def submit(self, batch: list) -> Future:
+        """Give a batch to the workers (to a new pool if the current one has lost a worker)."""
+        try:
+            return self.executor.submit(_run_batch, batch, self.extract)
+        except BrokenProcessPool:
+            self.restart()
+            return self.executor.submit(_run_batch, batch, self.extract)
+
+    def again(self, batch: list) -> list:
+        """Process a batch whose worker died, on its own; reject its articles if it dies again."""
+        try:
+            return self.submit(batch).result()
+        except BrokenProcessPool:
+            self.restart()
+            return [Rejection(item.origin, WORKER_DIED) if isinstance(item, RawArticle) else item
+                    for item in batch]
+
+    def restart(self) -> None:
+        """Replace a broken pool with a new one."""
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = _pool(*self.arguments)
+
+    def shutdown(self) -> None:
+        """Stop the workers."""
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _ready(entry: _InPool | list) -> bool:
+    return isinstance(entry, list) or entry.future.done()
+
+
+def _result(entry: _InPool | list, pool: _Pool | None) -> list:
+    if isinstance(entry, list):
+        return entry
+    try:
+        return entry.future.result()
+    except BrokenProcessPool:
+        return pool.again(entry.batch)
 
 
 def _write(results: list, store: Store, report: IngestReport, options, progress) -> None:

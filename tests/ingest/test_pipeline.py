@@ -127,7 +127,7 @@ def test_read_input_reasons(tmp_path):
     huge = read_input(str(tmp_path / "huge.txt"), SourceOptions(max_bytes=2 * 2**20))
     assert huge.reason == "file too large: 3 MB exceeds the 2 MB limit"  # the units of --max-mb
     assert read_input(str(tmp_path / "none.txt"), options).reason == "no such file or directory"
-    assert read_input(str(tmp_path), options).reason == "not a regular file"
+    assert read_input(str(tmp_path), options).reason == "a folder, not a file"
     loop = read_input(str(tmp_path / "self"), options)
     assert isinstance(loop, Rejection) and "symbolic links" in loop.reason
 

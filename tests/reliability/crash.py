@@ -9,6 +9,7 @@ run finish; `snapshot` of that store must equal the snapshot of an uninterrupted
 
 from __future__ import annotations
 
+import os
 import random
 import signal
 import sqlite3
@@ -60,14 +61,14 @@ def write_corpus(folder: Path, count: int = 240, seed: int = 11) -> Path:
     return folder
 
 
-def ingest_command(db: Path, corpus: Path) -> list[str]:
-    return [*CLI, "--db", str(db), "ingest", "--quiet", "--json", str(corpus)]
+def ingest_command(db: Path, corpus: Path, workers: int = 0) -> list[str]:
+    return [*CLI, "--db", str(db), "ingest", "--quiet", "--json", "--workers", str(workers), str(corpus)]
 
 
-def run_to_completion(db: Path, corpus: Path, log: Path) -> int:
+def run_to_completion(db: Path, corpus: Path, log: Path, workers: int = 0) -> int:
     """One uninterrupted ingest run; its exit code (1: the bad files were rejected)."""
     with open(log, "ab") as errors:
-        return subprocess.run(ingest_command(db, corpus), stdout=subprocess.DEVNULL,
+        return subprocess.run(ingest_command(db, corpus, workers), stdout=subprocess.DEVNULL,
                               stderr=errors, timeout=RUN_BOUND).returncode
 
 
@@ -199,7 +200,7 @@ STATEMENT_KILLER = Path(__file__).with_name("sigkill_at_statement.py")
 
 
 def run_trials(db: Path, corpus: Path, trials: int, seed: int, total: int, log: Path,
-               startup_share: float = 0.2) -> list[Trial]:
+               startup_share: float = 0.2, workers: int = 0) -> list[Trial]:
     """Start `accord ingest` and SIGKILL it at a random point, `trials` times into one store.
 
     A random point is one of:
@@ -213,26 +214,31 @@ def run_trials(db: Path, corpus: Path, trials: int, seed: int, total: int, log: 
 
     Points are counted in documents and statements rather than seconds so that they spread
     over the whole corpus of `total` documents on a fast or a slow machine alike. After
-    every kill the store is checked.
+    every kill the store is checked. With `workers`, the ingest runs a pool of worker
+    processes and the kill takes the whole process group, as a power cut or the OOM killer
+    of a container would.
     """
     rng = random.Random(seed)
     step = max(2, int(1.6 * total / max(1, trials)))
     results = []
     for number in range(1, trials + 1):
         before = _documents(db)
+        # (With workers, the statement killer would be imported again by every worker process
+        # the forkserver starts, and kill the workers rather than the writer.)
         mode = "start-up" if rng.random() < startup_share or before >= total else \
-            rng.choice(["documents", "statement"])
+            rng.choice(["documents"] if workers else ["documents", "statement"])
         more = rng.randint(1, step)
         extra = rng.uniform(0.0, 0.4)
         delay = rng.uniform(0.05, 2.0)
         # A run first re-reads what is stored (about 6 statements per document), then adds more.
         statement = 20 + 6 * before + rng.randint(1, step * STATEMENTS_PER_DOCUMENT)
         started = time.monotonic()
-        command = ingest_command(db, corpus)
+        command = ingest_command(db, corpus, workers)
         if mode == "statement":
             command = [sys.executable, str(STATEMENT_KILLER), str(statement), *command[3:]]
         with open(log, "ab") as errors:
-            process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+            process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors,
+                                       start_new_session=bool(workers))
             if mode == "statement":
                 try:
                     process.wait(timeout=RUN_BOUND)
@@ -240,9 +246,11 @@ def run_trials(db: Path, corpus: Path, trials: int, seed: int, total: int, log: 
                     process.kill()
                     process.wait()
                 killed = process.returncode == -signal.SIGKILL
+                if workers:
+                    _kill_group(process)  # the pool, which the statement killer's SIGKILL left behind
             else:
                 killed = _kill_when(process, db, delay if mode == "start-up" else None,
-                                    before + more, extra)
+                                    before + more, extra, group=bool(workers))
         problems = store_problems(db)
         if not killed and process.returncode not in (0, 1):
             problems.append(f"run ended by itself with exit code {process.returncode}")
@@ -253,8 +261,15 @@ def run_trials(db: Path, corpus: Path, trials: int, seed: int, total: int, log: 
     return results
 
 
+def _kill_group(process: subprocess.Popen) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
 def _kill_when(process: subprocess.Popen, db: Path, delay: float | None, documents: int,
-               extra: float) -> bool:
+               extra: float, group: bool = False) -> bool:
     """SIGKILL the process after `delay` seconds, or once the store holds `documents`
     documents (and `extra` seconds more); False when it ended by itself first."""
     started = time.monotonic()
@@ -269,15 +284,55 @@ def _kill_when(process: subprocess.Popen, db: Path, delay: float | None, documen
             break
         time.sleep(0.02)
     if process.poll() is not None:
+        if group:
+            _kill_group(process)
         return False
-    process.send_signal(signal.SIGKILL)
+    if group:
+        _kill_group(process)
+    else:
+        process.send_signal(signal.SIGKILL)
     process.wait()
     return True
 
 
-def timed_baseline(db: Path, corpus: Path, log: Path) -> tuple[int, float]:
+def timed_baseline(db: Path, corpus: Path, log: Path, workers: int = 0) -> tuple[int, float]:
     """An uninterrupted run into a fresh store: exit code and seconds."""
     started = time.monotonic()
-    code = run_to_completion(db, corpus, log)
+    code = run_to_completion(db, corpus, log, workers)
     return code, time.monotonic() - started
 
+
+
+def worker_processes(pid: int) -> list[int]:
+    """The pool's worker processes below an `accord ingest --workers N` process: children of
+    its forkserver (read from /proc)."""
+    parents: dict[int, list[int]] = {}
+    commands: dict[int, str] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            commands[int(entry.name)] = (entry / "cmdline").read_bytes().decode(errors="replace")
+        except OSError:
+            continue
+        parent = int(stat.rsplit(")", 1)[1].split()[1])
+        parents.setdefault(parent, []).append(int(entry.name))
+    servers = [child for child in parents.get(pid, []) if "forkserver" in commands.get(child, "")]
+    return [worker for server in servers for worker in parents.get(server, [])]
+
+
+def kill_a_worker_midway(db: Path, corpus: Path, log: Path, documents: int) -> tuple[int, int]:
+    """Run `accord ingest --workers 2` and SIGKILL one of its workers once `documents` are
+    stored, as the OOM killer would; the run's exit code and how many workers were killed."""
+    with open(log, "ab") as errors:
+        process = subprocess.Popen(ingest_command(db, corpus, 2), stdout=subprocess.DEVNULL, stderr=errors)
+        killed = 0
+        started = time.monotonic()
+        while process.poll() is None and time.monotonic() - started < RUN_BOUND:
+            workers = worker_processes(process.pid)
+            if workers and _documents(db) >= documents and not killed:
+                os.kill(workers[0], signal.SIGKILL)
+                killed += 1
+            time.sleep(0.02)
+        return process.wait(timeout=RUN_BOUND), killed

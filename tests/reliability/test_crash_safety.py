@@ -16,12 +16,13 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from accord.store.db import open_store
-from reliability.crash import (run_to_completion, run_trials, snapshot, store_problems,
-                               timed_baseline, write_corpus)
+from reliability.crash import (kill_a_worker_midway, run_to_completion, run_trials, snapshot,
+                               store_problems, timed_baseline, write_corpus)
 
 SEED = 20241124
 TRIALS = int(os.environ.get("ACCORD_KILL_TRIALS", "24"))
 FRESH_TRIALS = 6
+WORKER_TRIALS = int(os.environ.get("ACCORD_KILL_TRIALS_WORKERS", "8"))
 CORPUS_DOCUMENTS = 244  # 240 articles and 4 near duplicates (exact repeats add origins only)
 
 
@@ -49,6 +50,40 @@ def test_killed_ingest_runs_leave_the_store_intact_and_resume_to_the_same_end(tm
     assert run_to_completion(tmp_path / "killed.db", corpus, log) == 1
     assert store_problems(tmp_path / "killed.db") == []
     assert snapshot(tmp_path / "killed.db") == expected
+    assert "Traceback" not in log.read_text(errors="replace")
+
+
+@pytest.mark.slow
+def test_killed_parallel_ingest_runs_leave_the_store_intact_and_resume_to_the_same_end(tmp_path):
+    # The same with a pool of two worker processes (`accord ingest --workers 2`), the process
+    # group killed each time: fewer trials, since the pool takes a few seconds to start.
+    corpus = write_corpus(tmp_path / "corpus", count=120, seed=13)
+    log = tmp_path / "stderr.log"
+    assert timed_baseline(tmp_path / "baseline.db", corpus, tmp_path / "base.log", workers=2)[0] == 1
+    expected = snapshot(tmp_path / "baseline.db")
+    total = expected["counts"]["documents"]
+    trials = run_trials(tmp_path / "killed.db", corpus, WORKER_TRIALS, SEED + 1, total, log,
+                        startup_share=0.1, workers=2)
+    assert [(trial.number, trial.problems) for trial in trials if trial.problems] == []
+    assert sum(trial.killed for trial in trials) >= WORKER_TRIALS // 2
+    assert any(0 < trial.documents_after < total for trial in trials if trial.killed)
+    assert run_to_completion(tmp_path / "killed.db", corpus, log, workers=2) == 1
+    assert store_problems(tmp_path / "killed.db") == []
+    assert snapshot(tmp_path / "killed.db") == expected
+    assert "Traceback" not in log.read_text(errors="replace")
+
+
+@pytest.mark.slow
+def test_a_worker_killed_midway_costs_nothing(tmp_path):
+    # The system kills one worker process of `accord ingest --workers 2` (out of memory): the
+    # batches it held are processed again, the run goes on, and the store ends as without it.
+    corpus = write_corpus(tmp_path / "corpus", count=80, seed=17)
+    log = tmp_path / "stderr.log"
+    assert timed_baseline(tmp_path / "baseline.db", corpus, tmp_path / "base.log", workers=2)[0] == 1
+    code, killed = kill_a_worker_midway(tmp_path / "killed.db", corpus, log, documents=20)
+    assert (code, killed) == (1, 1)
+    assert store_problems(tmp_path / "killed.db") == []
+    assert snapshot(tmp_path / "killed.db") == snapshot(tmp_path / "baseline.db")
     assert "Traceback" not in log.read_text(errors="replace")
 
 

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import shutil
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 
 from accord.ingest.pipeline import IngestOptions, ingest_paths
+from accord.models import RawArticle, Rejection
+from accord.scale import local
 from accord.store.db import open_store
 from scale_fixtures import dump
 
@@ -29,3 +33,43 @@ def test_worker_processes_store_what_one_process_stores(seeds_dir, tmp_path):
     again = _ingest([inputs], tmp_path / "w2.db", 2)
     assert (again.documents_added, again.unchanged) == (0, 6)
     assert dump(tmp_path / "w2.db") == dump(tmp_path / "w0.db")
+
+
+# -- a worker process that dies ---------------------------------------------------------------
+
+class _Executor:
+    """Stands in for a process pool whose worker dies for the first `deaths` batches."""
+
+    def __init__(self, deaths: list[int]):
+        self.deaths = deaths
+
+    def submit(self, fn, batch, extract):
+        future = Future()
+        if self.deaths[0] > 0:
+            self.deaths[0] -= 1
+            future.set_exception(BrokenProcessPool("a child process terminated abruptly"))
+        else:
+            future.set_result([f"processed {item.origin}" for item in batch if isinstance(item, RawArticle)])
+        return future
+
+    def shutdown(self, **_):
+        pass
+
+
+def test_a_batch_whose_worker_died_is_processed_again(monkeypatch):
+    deaths = [1]
+    monkeypatch.setattr(local, "_pool", lambda *arguments: _Executor(deaths))
+    pool = local._Pool(2, None, 0.8, True)
+    batch = [RawArticle("a.txt", "text", "Kenya and Uganda met.")]
+    assert local._result(local._InPool(pool.submit(batch), batch), pool) == ["processed a.txt"]
+
+
+def test_a_batch_whose_worker_dies_twice_has_its_articles_rejected_with_a_reason(monkeypatch):
+    deaths = [2]
+    monkeypatch.setattr(local, "_pool", lambda *arguments: _Executor(deaths))
+    pool = local._Pool(2, None, 0.8, True)
+    batch = [RawArticle("a.txt", "text", "Kenya and Uganda met."), Rejection("b.txt", "empty file"),
+             local._Done("a.txt")]
+    assert local._result(local._InPool(pool.submit(batch), batch), pool) == [
+        Rejection("a.txt", local.WORKER_DIED), Rejection("b.txt", "empty file"), local._Done("a.txt")]
+    assert local._result(local._InPool(pool.submit(batch[:1]), batch[:1]), pool) == ["processed a.txt"]
