@@ -21,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
+from benchmarks.docsection import replace_section  # noqa: E402
 from reliability.crash import (run_to_completion, run_trials, snapshot, store_problems,  # noqa: E402
                                timed_baseline, write_corpus)
 
@@ -80,10 +81,7 @@ def main() -> None:
         f"{END}")
     print(section)
     if args.write:
-        text = DOC.read_text()
-        start, end = text.index(BEGIN), text.index(END) + len(END)
-        DOC.write_text(text[:start] + section + text[end:])
-        print(f"written to {DOC}", file=sys.stderr)
+        replace_section(DOC, BEGIN, END, section)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
+from benchmarks.docsection import replace_section  # noqa: E402
 from reliability.fuzzing import TARGETS, fuzz  # noqa: E402
 
 DOC = ROOT / "docs" / "RELIABILITY.md"
@@ -59,10 +60,7 @@ def main() -> None:
                + "\n".join(rows) + f"\n{END}")
     print(section)
     if args.write:
-        text = DOC.read_text()
-        start, end = text.index(BEGIN), text.index(END) + len(END)
-        DOC.write_text(text[:start] + section + text[end:])
-        print(f"written to {DOC}", file=sys.stderr)
+        replace_section(DOC, BEGIN, END, section)
     sys.exit(1 if failures else 0)
 
 

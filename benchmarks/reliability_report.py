@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
+from benchmarks.docsection import replace_section  # noqa: E402
 from reliability.harness import TIME_BOUND, preload, run_cli, run_in_process, violations  # noqa: E402
 from reliability.hostile import KINDS  # noqa: E402
 
@@ -104,10 +105,7 @@ def main() -> None:
     section = render(table, totals)
     print(section)
     if args.write:
-        text = DOC.read_text()
-        start, end = text.index(BEGIN), text.index(END) + len(END)
-        DOC.write_text(text[:start] + section + text[end:])
-        print(f"written to {DOC}", file=sys.stderr)
+        replace_section(DOC, BEGIN, END, section)
 
 
 if __name__ == "__main__":
