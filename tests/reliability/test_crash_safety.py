@@ -26,6 +26,13 @@ WORKER_TRIALS = int(os.environ.get("ACCORD_KILL_TRIALS_WORKERS", "8"))
 CORPUS_DOCUMENTS = 244  # 240 articles and 4 near duplicates (exact repeats add origins only)
 
 
+def _assert_ends_as_the_uninterrupted_run(tmp_path, log) -> None:
+    """killed.db is intact and holds what baseline.db holds, and no run printed a traceback."""
+    assert store_problems(tmp_path / "killed.db") == []
+    assert snapshot(tmp_path / "killed.db") == snapshot(tmp_path / "baseline.db")
+    assert "Traceback" not in log.read_text(errors="replace")
+
+
 @pytest.mark.slow
 def test_killed_ingest_runs_leave_the_store_intact_and_resume_to_the_same_end(tmp_path):
     corpus = write_corpus(tmp_path / "corpus", count=240, seed=11)
@@ -48,9 +55,7 @@ def test_killed_ingest_runs_leave_the_store_intact_and_resume_to_the_same_end(tm
     assert any(0 < trial.documents_after < CORPUS_DOCUMENTS for trial in killed)
 
     assert run_to_completion(tmp_path / "killed.db", corpus, log) == 1
-    assert store_problems(tmp_path / "killed.db") == []
-    assert snapshot(tmp_path / "killed.db") == expected
-    assert "Traceback" not in log.read_text(errors="replace")
+    _assert_ends_as_the_uninterrupted_run(tmp_path, log)
 
 
 @pytest.mark.slow
@@ -68,9 +73,7 @@ def test_killed_parallel_ingest_runs_leave_the_store_intact_and_resume_to_the_sa
     assert sum(trial.killed for trial in trials) >= WORKER_TRIALS // 2
     assert any(0 < trial.documents_after < total for trial in trials if trial.killed)
     assert run_to_completion(tmp_path / "killed.db", corpus, log, workers=2) == 1
-    assert store_problems(tmp_path / "killed.db") == []
-    assert snapshot(tmp_path / "killed.db") == expected
-    assert "Traceback" not in log.read_text(errors="replace")
+    _assert_ends_as_the_uninterrupted_run(tmp_path, log)
 
 
 @pytest.mark.slow
@@ -82,9 +85,7 @@ def test_a_worker_killed_midway_costs_nothing(tmp_path):
     assert timed_baseline(tmp_path / "baseline.db", corpus, tmp_path / "base.log", workers=2)[0] == 1
     code, killed = kill_a_worker_midway(tmp_path / "killed.db", corpus, log, documents=20)
     assert (code, killed) == (1, 1)
-    assert store_problems(tmp_path / "killed.db") == []
-    assert snapshot(tmp_path / "killed.db") == snapshot(tmp_path / "baseline.db")
-    assert "Traceback" not in log.read_text(errors="replace")
+    _assert_ends_as_the_uninterrupted_run(tmp_path, log)
 
 
 @pytest.mark.slow
