@@ -16,7 +16,7 @@ merging in memory instead (analysis/views.py), so an answer is never stale.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from accord.analysis.canonical import CanonicalEvent, event_bucket, merge_bucket, mention_order
@@ -41,6 +41,11 @@ def dirty_buckets(conn: sqlite3.Connection, limit: int | None = None) -> list[Bu
     sql = "SELECT pair_key, type, bucket FROM canonical_dirty"
     rows = conn.execute(sql + " LIMIT ?", (limit,)) if limit else conn.execute(sql)
     return [Bucket(*row) for row in rows]
+
+
+def dirty_count(conn: sqlite3.Connection) -> int:
+    """How many buckets wait for a re-merge."""
+    return conn.execute("SELECT count(*) FROM canonical_dirty").fetchone()[0]
 
 
 def settled(conn: sqlite3.Connection, pair_key: str) -> bool:

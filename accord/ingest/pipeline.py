@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from accord.analysis.materialize import dirty_buckets, refresh_canonical
+from accord.analysis.materialize import dirty_count, refresh_canonical
 from accord.errors import Rejected
 from accord.extract.pipeline import extract_document
 from accord.ingest.dedup import NEAR_DUPLICATE_THRESHOLD
@@ -98,7 +98,7 @@ def ingest_items(items: list[InputItem], store: Store,
 def _merge_events(store: Store, progress: Progress | None) -> None:
     """Merge the events of the buckets this run touched into the store's canonical events."""
     if progress:
-        progress.merging(len(dirty_buckets(store.conn)))
+        progress.merging(dirty_count(store.conn))
     refresh_canonical(store, progress.merged if progress else None)
 
 
