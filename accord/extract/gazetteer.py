@@ -175,8 +175,12 @@ class Gazetteer:
 
     def holders_named(self, name: str) -> list[OfficeHolder]:
         """Office holders whose name or alias folds to the same string as `name`."""
-        key = fold(name)
-        return [h for h in self.holders if key in {fold(a) for a in (h.name, *h.aliases)}]
+        key, index = fold(name), self.holder_index()
+        found: list[OfficeHolder] = []
+        for holder, folded in zip(index.holders, index.folded):
+            if folded == key and not (found and found[-1] is holder):  # a holder's aliases are adjacent
+                found.append(holder)
+        return found
 
 
 # A mention starts where a word starts with a capital letter (see _case_fits), so only those
