@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from accord.store.records import normalise_pair
@@ -91,6 +92,16 @@ def outlet_of(source: str | None, url: str | None) -> str | None:
 RECORD_COLUMNS = "r.*, d.source AS doc_source, d.url AS doc_url, d.published AS doc_published"
 
 
+BOUND_PARAMETERS = 500  # values bound to one `IN (...)`: well under SQLite's limit
+
+
+def in_batches(values: list) -> Iterator[tuple[list, str]]:
+    """`values` in slices one query can bind, each with its placeholders ("?,?,?")."""
+    for start in range(0, len(values), BOUND_PARAMETERS):
+        batch = values[start:start + BOUND_PARAMETERS]
+        yield batch, ",".join("?" * len(batch))
+
+
 def _mention(row: sqlite3.Row) -> Mention:
     return Mention(row["id"], row["doc_id"], outlet_of(row["doc_source"], row["doc_url"]),
                    row["doc_published"], row["sentence"], row["sent_start"], row["sent_end"])
@@ -136,11 +147,10 @@ def commitment_facts(conn: sqlite3.Connection, pair: str, limit: int | None = No
     key = normalise_pair(pair)
     ids = [int(i) for group in _target_page(conn, key, limit, offset) for i in group.split(",")]
     targets = []
-    for start in range(0, len(ids), 500):  # SQLite's bound-parameter limit
-        chunk = ids[start:start + 500]
+    for batch, marks in in_batches(ids):
         targets += [_fact(r) for r in conn.execute(
-            f"SELECT {RECORD_COLUMNS} FROM facts r JOIN documents d ON d.id = r.doc_id"
-            f" WHERE r.id IN ({','.join('?' * len(chunk))})", chunk)]
+            f"SELECT {RECORD_COLUMNS} FROM facts r JOIN documents d ON d.id = r.doc_id WHERE r.id IN ({marks})",
+            batch)]
     targets.sort(key=lambda f: f.mention.id)
     kinds = dict.fromkeys((t.quantity, t.unit) for t in targets)
     return targets + [actual for kind in kinds if (actual := _latest_actual(conn, key, *kind))]

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from accord.analysis.canonical import CanonicalEvent, event_bucket, merge_bucket, mention_order
-from accord.analysis.load import RECORD_COLUMNS, EventMention, event_mention
+from accord.analysis.load import RECORD_COLUMNS, EventMention, event_mention, in_batches
 from accord.analysis.timeline import PeriodCount
 from accord.store.db import Store
 
@@ -98,12 +98,10 @@ def bucket_mentions(conn: sqlite3.Connection, bucket: Bucket) -> list[EventMenti
 def _document_years(conn: sqlite3.Connection, bucket: Bucket, doc_ids: list[str]) -> dict[str, set[str]]:
     """The years in which each document dates mentions of the bucket's type and pair."""
     years: dict[str, set[str]] = {}
-    for start in range(0, len(doc_ids), 500):  # SQLite's bound-parameter limit
-        chunk = doc_ids[start:start + 500]
+    for batch, marks in in_batches(doc_ids):
         rows = conn.execute(
             "SELECT DISTINCT doc_id, substr(date, 1, 4) FROM events INDEXED BY events_doc WHERE pair_key = ? AND type = ?"
-            f" AND negated = 0 AND date IS NOT NULL AND doc_id IN ({','.join('?' * len(chunk))})",
-            (bucket.pair_key, bucket.type, *chunk))
+            f" AND negated = 0 AND date IS NOT NULL AND doc_id IN ({marks})", (bucket.pair_key, bucket.type, *batch))
         for doc_id, year in rows:
             years.setdefault(doc_id, set()).add(year)
     return years
@@ -197,12 +195,11 @@ def _limit(limit: int | None) -> int:
 
 def _mentions_of(conn: sqlite3.Connection, canonical_ids: list[int]) -> dict[int, list[EventMention]]:
     found: dict[int, list[EventMention]] = {}
-    for start in range(0, len(canonical_ids), 500):  # SQLite's bound-parameter limit
-        chunk = canonical_ids[start:start + 500]
+    for batch, marks in in_batches(canonical_ids):
         rows = conn.execute(
             f"SELECT c.canonical_id, {RECORD_COLUMNS} FROM canonical_mentions c"
-            " JOIN events r ON r.id = c.event_id JOIN documents d ON d.id = r.doc_id"
-            f" WHERE c.canonical_id IN ({','.join('?' * len(chunk))})", chunk)
+            f" JOIN events r ON r.id = c.event_id JOIN documents d ON d.id = r.doc_id WHERE c.canonical_id IN ({marks})",
+            batch)
         for row in rows:
             found.setdefault(row["canonical_id"], []).append(event_mention(row))
     return found
