@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from accord.extract.cameo import cameo_table, lookup, plover_category, quad_class
+from accord.extract.cameo import cameo_table, event_type, lookup, plover_category, quad_class
 
 CONFORMANCE = Path(__file__).resolve().parents[3] / "shared" / "conformance" / "cameo" / "cameo_codes.tsv"
 PACKAGED = Path(__file__).resolve().parents[2] / "accord" / "data" / "cameo" / "cameo_codes.tsv"
@@ -14,17 +14,33 @@ PACKAGED = Path(__file__).resolve().parents[2] / "accord" / "data" / "cameo" / "
 
 def test_the_table_has_every_code_and_twenty_roots():
     table = cameo_table()
-    assert len(table) == 312
+    assert len([c for c in table.values() if c.origin == "cameo"]) == 312
     roots = sorted(code for code in table if len(code) == 2)
     assert roots == [f"{n:02d}" for n in range(1, 21)]
     assert all(-10.0 <= code.goldstein <= 10.0 for code in table.values())
     assert all(code.code == key for key, code in table.items())
 
 
-def test_the_packaged_table_equals_the_conformance_table():
+def test_the_packaged_table_keeps_every_conformance_code_name_and_score():
     if not CONFORMANCE.is_file():
         pytest.skip(f"conformance table not found at {CONFORMANCE}")
-    assert PACKAGED.read_text("utf-8") == CONFORMANCE.read_text("utf-8")
+    rows = [line.split("\t") for line in CONFORMANCE.read_text("utf-8").splitlines()[1:]]
+    table = cameo_table()
+    assert [(c, n, float(g)) for c, n, g in rows] == [
+        (code.code, code.name, code.goldstein) for code in table.values() if code.origin == "cameo"]
+
+
+@pytest.mark.parametrize("code, type_", [
+    ("042", "visit"), ("043", "visit"), ("040", "meeting_talks"), ("046", "meeting_talks"),
+    ("057", "agreement_signed"), ("051", "statement_praise"), ("013", "statement_praise"),
+    ("0511", "award_honor"), ("030", "pledge_commitment"), ("0311", "economic_cooperation"),
+    ("061", "economic_cooperation"), ("062", "military_security_cooperation"),
+    ("073", "aid_provided"), ("075", "other"), ("054", "other"), ("100", "protest_criticism"),
+    ("112", "protest_criticism"), ("138", "protest_criticism"), ("1611", "protest_criticism"),
+    ("161", "other"), ("174", "other"), ("190", "other"),
+])
+def test_every_code_has_the_codebook_type(code, type_):
+    assert event_type(code) == type_
 
 
 def test_leading_zeros_matter():
@@ -61,7 +77,7 @@ def test_lookup_rejects_unknown_codes():
 
 @pytest.mark.parametrize("code, quad", [
     ("01", 1), ("042", 1), ("057", 1), ("061", 2), ("070", 2), ("0874", 2),
-    ("111", 3), ("140", 3), ("163", 4), ("190", 4), ("20", 4),
+    ("090", 3), ("111", 3), ("138", 3), ("140", 4), ("163", 4), ("190", 4), ("20", 4),
 ])
 def test_quad_classes(code, quad):
     assert quad_class(code) == quad
@@ -70,7 +86,7 @@ def test_quad_classes(code, quad):
 
 @pytest.mark.parametrize("code, plover", [
     ("010", None), ("019", "AGREE"), ("030", "AGREE"), ("036", "AGREE"), ("042", "CONSULT"),
-    ("051", "SUPPORT"), ("057", "AGREE"), ("062", "COOPERATE"), ("070", "AID"), ("112", "ACCUSE"),
+    ("051", "SUPPORT"), ("057", "AGREE"), ("062", "COOPERATE"), ("070", "AID"), ("0874", "RETREAT"), ("112", "ACCUSE"),
     ("120", "REJECT"), ("140", "PROTEST"), ("163", "SANCTION"), ("190", "ASSAULT"),
 ])
 def test_plover_categories(code, plover):
