@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 SEEDS  ?= ../shared/seeds
 DEMO_DB ?= demo.db
 
-.PHONY: demo test bench venv clean
+.PHONY: demo test bench train venv clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ test: $(BIN)/python
 	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -e '.[test,semantic]'
 	$(BIN)/python -m pytest
+
+# The event coder, learnt from training/sentences/*.jsonl into accord/data/model/event_coder.npz.
+train: venv
+	$(BIN)/pip install --quiet -e '.[train]'
+	$(BIN)/accord train
 
 # Throughput (1 and 2 workers) against a spaCy NER baseline, memory, and query latency on
 # stores of 1 and 10 million synthetic events (cached in /tmp/accord-bench-stores); see

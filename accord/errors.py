@@ -7,3 +7,7 @@ class Rejected(Exception):
 
 class SearchSyntaxError(ValueError):
     """A full-text query that SQLite FTS5 cannot parse."""
+
+
+class ModelError(Exception):
+    """A shipped model file that is missing or unreadable; the message names it and how to rebuild it."""

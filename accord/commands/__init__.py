@@ -3,7 +3,7 @@
 
 import importlib
 
-COMMAND_MODULES = ["analysis", "scale", "web"]
+COMMAND_MODULES = ["analysis", "scale", "web", "train"]
 
 
 def register_all() -> None:

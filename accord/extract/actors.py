@@ -357,3 +357,76 @@ def _surname_country(name: str) -> str | None:
         if token in table:
             return table[token]
     return None
+
+
+# -- the cascade: which sentences need a parse for people ------------------------------------
+
+def people_sentences(sentences: list[Sentence], all_mentions: list[Mention]) -> dict[int, bool]:
+    """The cheap test before the parse: sentence index -> whether its parse needs named
+    entities, for the sentences `find_people` could take a name from (judged from the words,
+    the capitals and the gazetteer mentions alone)."""
+    titles = title_words()
+    chosen = {}
+    for index, sentence in enumerate(sentences):
+        mentions = [m for m in all_mentions if sentence.start <= m.start < sentence.end]
+        verdicts = [_run_verdict(run, sentence, mentions, titles) for run in _capitalised_runs(sentence)]
+        if any(verdicts):
+            chosen[index] = "entities" in verdicts
+    return chosen
+
+
+def _capitalised_runs(sentence: Sentence):
+    """Runs of capitalised words, as `actors._candidates_in` forms them; a run at the start of
+    the sentence is given with and without its first word (a sentence-initial verb is not part
+    of a run, and only the parse tells a verb)."""
+    tokens = list(sentence._span)
+    index = 0
+    while index < len(tokens):
+        if not _name_like(tokens[index].text):
+            index += 1
+            continue
+        end = index
+        while end < len(tokens) and _name_like(tokens[end].text):
+            end += 1
+        yield tokens[index:end]
+        if index == 0 and end > 1:
+            yield tokens[1:end]
+        index = end
+
+
+def _name_like(text: str) -> bool:
+    return bool(_NAME_TOKEN.match(text)) and text[0].isupper()
+
+
+def _run_verdict(run, sentence: Sentence, mentions: list[Mention], titles: frozenset[str]) -> str | None:
+    """What `actors._names_in_run` could make of a run, from its words alone: None (no name),
+    "name" (a name whatever the entities say) or "entities" (a name only if NER agrees)."""
+    offset = sentence._offset
+    start, end = offset + run[0].idx, offset + run[-1].idx + len(run[-1])
+    if any(m.kind == "person" and start <= m.start < end for m in mentions):
+        return "name"
+
+    def in_mention(token) -> bool:
+        position = offset + token.idx
+        return any(m.kind != "person" and m.start <= position < m.end for m in mentions)
+
+    cut = 0
+    while cut < len(run) and (run[cut].text.lower().strip(".") in titles or run[cut].text.lower() in titles
+                              or in_mention(run[cut])):
+        cut += 1
+    name = run[cut:]
+    while name and name[-1].text.lower() in ("\u2019s", "'s", "\u2019", "'"):
+        name = name[:-1]
+    for position, token in enumerate(name):
+        if token.text.lower() in titles or in_mention(token):
+            name = name[:position]
+            break
+    if not name or len(name) > 4:
+        return None
+    words = [t.text for t in name]
+    if any(w.lower() in _NOT_NAMES for w in words) or any(w.isupper() and len(w) > 1 for w in words):
+        return None
+    titled = cut > 0 and run[cut - 1].text.lower().strip(".") in titles
+    if len(words) == 1:
+        return "entities" if titled else None
+    return "name" if titled else "entities"  # untitled names (bylines too) need NER's word

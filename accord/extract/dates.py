@@ -32,8 +32,13 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("m", re.compile(rf"\b(?:in|since|during|until|by|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?{_MONTH}(?![\w-])(?!\s*,?\s*\d)", re.I)),
     ("year", re.compile(rf"(?<![\d–])(?<!\d-){_YEAR}(?![\d–-]|\s*(?:MW|GW|USD|km|people|persons|students))", re.I)),
     ("same", re.compile(r"\b(?:the\s+)?same\s+(?P<unit>day|morning|afternoon|evening|night)\b|\bthat\s+(?P<unit2>day|morning|afternoon|evening)\b", re.I)),
-    ("weekday", re.compile(r"\bon\s+(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I)),
-    ("relative", re.compile(r"\b(?P<rel>yesterday|today|last\s+year|this\s+year|last\s+month|this\s+month|next\s+year|next\s+month)\b", re.I)),
+    ("weekday", re.compile(r"\b(?:on|starting|from|until|last|next|this|since|by|before|"
+                           r"(?:late|early)\s+on)\s+(?P<weekday>" + "|".join(WEEKDAYS) + r")\b"
+                           r"|(?<=[,(])\s*(?P<weekday2>" + "|".join(WEEKDAYS) + r")\b"
+                           r"|^(?P<weekday3>" + "|".join(WEEKDAYS) + r")\b", re.I)),
+    ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|this\s+(?:morning|afternoon|evening)|"
+                            r"last\s+year|this\s+year|last\s+month|this\s+month|next\s+year|next\s+month|"
+                            r"last\s+week|this\s+week|next\s+week)\b", re.I)),
 ]
 _WITH_DIGITS = frozenset({"iso", "mdy", "dmy", "md", "dm", "my", "year"})
 _DEADLINE_BEFORE = re.compile(r"(?:\bby|\buntil|\btill|\bto|\btowards|\bthrough|\bbefore|\bvision|\bfor the period|\bperiod)\s+(?:the\s+end\s+of\s+)?$", re.I)
@@ -60,6 +65,7 @@ class DateMention:
     value: DateValue | None
     kind: str
     parenthetical: bool = False
+    is_range: bool = False  # "September 10-13": the value is the first day
 
 
 @dataclass
@@ -69,6 +75,7 @@ class DateContext:
     published: date | None = None
     document_year: int | None = None  # stands in for the publication year when that is unknown
     anchor: DateValue | None = None  # the last explicit recent date in the text
+    anchor_is_range: bool = False  # the anchor opens a span of days (a multi-day visit)
     history: list[DateValue] = field(default_factory=list)
 
     @property
@@ -80,7 +87,7 @@ class DateContext:
             return self.published.year
         return self.document_year
 
-    def remember(self, value: DateValue) -> None:
+    def remember(self, value: DateValue, is_range: bool = False) -> None:
         """Make `value` the anchor for later relative references when it is recent."""
         self.history.append(value)
         if value.precision == "year":
@@ -88,6 +95,16 @@ class DateContext:
         ref = self.published.year if self.published else self.document_year
         if ref is None or value.year >= ref - 1:
             self.anchor = value
+            self.anchor_is_range = is_range
+
+    @property
+    def undated_anchor(self) -> DateValue | None:
+        """The date an act with no date of its own takes: the anchor, or its month when the
+        anchor opens a span of days (codebook: acts within a multi-day visit with no day of
+        their own get YYYY-MM)."""
+        if self.anchor is not None and self.anchor_is_range and self.anchor.precision == "day":
+            return DateValue(self.anchor.iso[:7], "month")
+        return self.anchor
 
 
 def find_dates(sentence: str, context: DateContext) -> list[DateMention]:
@@ -114,8 +131,12 @@ def _resolve(kind: str, match: re.Match, sentence: str, context: DateContext) ->
     before = sentence[max(0, match.start() - 40):match.start()]
     parenthetical = sentence[:match.start()].count("(") > sentence[:match.start()].count(")")
 
+    day_text = groups.get("day") or ""
+    is_range = bool(re.search(r"[-–]|to|and", match.group(0)[match.group(0).find(day_text):])) if day_text else False
+
     def mention(value: DateValue | None, how: str) -> DateMention:
-        return DateMention(match.start(), match.end(), match.group(0), value, how, parenthetical)
+        return DateMention(match.start(), match.end(), match.group(0), value, how, parenthetical,
+                           is_range and how in ("explicit", "partial"))
 
     try:
         if kind == "iso":
@@ -151,7 +172,12 @@ def _resolve(kind: str, match: re.Match, sentence: str, context: DateContext) ->
         if kind == "same":
             return mention(context.anchor, "relative")
         if kind == "weekday":
-            return mention(_weekday(groups["weekday"].lower(), context), "relative")
+            name = (groups["weekday"] or groups["weekday2"] or groups["weekday3"]).lower()
+            if not match.group(0).strip()[-len(name):][:1].isupper():
+                return None  # weekdays are capitalised in English
+            ahead = bool(re.match(r"(?:next|starting|from|until|by|before)\b", match.group(0).strip(), re.I)) \
+                or bool(_FUTURE.search(sentence)) and not re.match(r"(?:last|since)\b", match.group(0).strip(), re.I)
+            return mention(_weekday(name, context, ahead), "relative")
         if kind == "relative":
             return mention(_relative(" ".join(groups["rel"].lower().split()), context), "relative")
     except ValueError:
@@ -171,6 +197,8 @@ def _year_for(month: int, day: int, context: DateContext, sentence: str = "") ->
     """The year of a date stated without one: that of the anchor or publication, stepping back
     a year when the date would fall more than a month after publication, unless the sentence
     speaks of the future ("will visit Accra in August")."""
+    if context.published is None:
+        return None  # codebook: a day and month with no year in an undated article give null
     year = context.reference_year
     if year is None:
         return None
@@ -183,10 +211,15 @@ def _year_for(month: int, day: int, context: DateContext, sentence: str = "") ->
     return year
 
 
-def _weekday(name: str, context: DateContext) -> DateValue | None:
-    """The latest such weekday on or before publication (news reports the past week)."""
+def _weekday(name: str, context: DateContext, ahead: bool = False) -> DateValue | None:
+    """The latest such weekday on or before publication (news reports the past week), or,
+    for an act the sentence puts in the future ("will meet on Monday", "starting Sunday"),
+    the first such weekday after publication."""
     if not context.published:
         return None
+    if ahead:
+        delta = (WEEKDAYS.index(name) - context.published.weekday()) % 7 or 7
+        return DateValue((context.published + timedelta(days=delta)).isoformat(), "day")
     delta = (context.published.weekday() - WEEKDAYS.index(name)) % 7
     return DateValue((context.published - timedelta(days=delta)).isoformat(), "day")
 
@@ -198,8 +231,12 @@ def _relative(phrase: str, context: DateContext) -> DateValue | None:
     offsets = {"last year": -1, "this year": 0, "next year": 1}
     if phrase in offsets:
         return DateValue(str(published.year + offsets[phrase]), "year")
-    if phrase in ("today", "yesterday"):
+    if phrase in ("today", "yesterday", "tonight") or phrase.startswith("this ") and phrase.endswith(
+            ("morning", "afternoon", "evening")):
         return DateValue((published - timedelta(days=phrase == "yesterday")).isoformat(), "day")
+    week_offset = {"last week": -7, "this week": 0, "next week": 7}.get(phrase)
+    if week_offset is not None:  # codebook: "this week", "last week" give the month
+        return DateValue((published + timedelta(days=week_offset)).isoformat()[:7], "month")
     month_offset = {"last month": -1, "this month": 0, "next month": 1}[phrase]
     index = published.year * 12 + published.month - 1 + month_offset
     return DateValue(f"{index // 12:04d}-{index % 12 + 1:02d}", "month")

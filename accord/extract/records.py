@@ -63,6 +63,7 @@ class Event:
     planned: bool = False
     negated: bool = False
     confidence: float = 0.5
+    joint: bool = False  # both sides acted together (not stored: it only decides the source)
 
 
 @dataclass(frozen=True)

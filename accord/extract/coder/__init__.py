@@ -1,0 +1,34 @@
+"""The event coder: candidate country pairs, their features, and the trained model.
+
+`code_sentence` is what the extraction pipeline calls for each sentence; training
+(accord/training/) builds its examples with the same `sentence_candidates`, so the model
+learns from exactly what it sees at run time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from accord.extract.coder.candidates import ActorRef, Candidate, candidates_for
+from accord.extract.coder.features import Features, SentenceView, candidate_features
+from accord.extract.coder.model import CodedEvent, EventCoder, load_coder
+from accord.extract.dates import DateMention
+
+__all__ = ["ActorRef", "Candidate", "CandidateFeatures", "CodedEvent", "EventCoder", "Features",
+           "SentenceView", "load_coder", "sentence_candidates"]
+
+
+@dataclass(frozen=True)
+class CandidateFeatures:
+    """A candidate pair of one sentence with its features."""
+
+    candidate: Candidate
+    features: Features
+
+
+def sentence_candidates(view: SentenceView, actors: list[ActorRef], pair: tuple[str, ...],
+                        dates: list[DateMention]) -> list[CandidateFeatures]:
+    """Every candidate pair of a parsed sentence, with its features. `actors` are the
+    sentence's country references, `pair` the document's main pair."""
+    return [CandidateFeatures(c, candidate_features(view, c, actors, dates))
+            for c in candidates_for(actors, pair)]

@@ -1,0 +1,146 @@
+"""The trained event coder: hashed features, linear heads, weights shipped in the package.
+
+Four heads read a candidate's features (accord/extract/coder/features.py):
+
+* `events`: one logistic output per CAMEO code the training data teaches, several may fire;
+* `direction`: for a predicted event type, whether the side named first is the source, the
+  target, or both act together (a joint act, attributed by the codebook's rules);
+* `planned` and `negated`: for a predicted event type.
+
+Weights are trained by `accord train` (accord/training/) with scikit-learn and saved as a
+NumPy archive, accord/data/model/event_coder.npz. Inference is a sparse row sum and a
+sigmoid, written here in NumPy so that running accord needs neither scikit-learn nor pickle
+(an .npz of arrays loads without executing code).
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from accord.errors import ModelError
+from accord.extract.cameo import lookup
+from accord.extract.coder.features import Features
+
+HASH_BITS = 20
+DIRECTIONS = ("forward", "backward", "joint")
+MODEL_PATH = "data/model/event_coder.npz"
+REBUILD_HINT = "rebuild it with `make train` (or `accord train`)"
+
+
+def feature_bucket(feature: str) -> int:
+    """A feature's hash bucket: CRC-32, stable across processes and platforms (Python's own
+    hash() is salted per process)."""
+    return zlib.crc32(feature.encode("utf-8")) & ((1 << HASH_BITS) - 1)
+
+
+def type_joined(features: Features, event_type: str) -> list[str]:
+    """The features of the direction and flag heads: all of them, plus the relational and
+    modal ones joined with the event type (a visit's direction reads roles differently from
+    a protest's)."""
+    return features.all() + [f"T={event_type}|{f}" for f in features.relational + features.modal]
+
+
+@dataclass(frozen=True)
+class CodedEvent:
+    """One event the coder finds for a candidate."""
+
+    code: str
+    type: str
+    confidence: float
+    direction: str  # one of DIRECTIONS
+    direction_confidence: float
+    planned: bool
+    negated: bool
+
+
+@dataclass
+class Head:
+    """A linear head over hashed features: rows of `weights` for the buckets in `buckets`."""
+
+    buckets: np.ndarray  # sorted bucket ids that have weights
+    weights: np.ndarray  # (len(buckets), outputs)
+    bias: np.ndarray  # (outputs,)
+
+    def scores(self, features: list[str]) -> np.ndarray:
+        """Raw scores (logits) of every output."""
+        ids = np.unique(np.fromiter((feature_bucket(f) for f in features), dtype=np.int64))
+        positions = np.searchsorted(self.buckets, ids)
+        inside = positions < len(self.buckets)
+        positions, ids = positions[inside], ids[inside]
+        hit = positions[self.buckets[positions] == ids]
+        return self.weights[hit].sum(axis=0, dtype=np.float32) + self.bias
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+class EventCoder:
+    """The four heads, the CAMEO codes of the event outputs and their decision thresholds."""
+
+    def __init__(self, heads: dict[str, Head], codes: list[str], thresholds: np.ndarray, meta: dict):
+        self.heads = heads
+        self.codes = codes
+        self.types = [lookup(code).type for code in codes]
+        self.thresholds = thresholds
+        self.meta = meta
+
+    @classmethod
+    def load(cls, path: Path) -> EventCoder:
+        """Read a model archive; a missing or corrupt file is a ModelError naming it."""
+        try:
+            with np.load(path, allow_pickle=False) as archive:
+                arrays = {name: archive[name] for name in archive.files}
+            heads = {name: Head(arrays[f"{name}_buckets"], arrays[f"{name}_weights"].astype(np.float32),
+                                arrays[f"{name}_bias"].astype(np.float32))
+                     for name in ("events", "direction", "planned", "negated")}
+            codes = [str(c) for c in arrays["codes"]]
+            meta = json.loads(str(arrays["meta"]))
+            thresholds = arrays["thresholds"].astype(np.float32)
+        except FileNotFoundError:
+            raise ModelError(f"event coder model not found: {path}; {REBUILD_HINT}") from None
+        except (OSError, KeyError, ValueError, zipfile.BadZipFile, EOFError) as error:
+            raise ModelError(f"event coder model {path} is unreadable ({error}); {REBUILD_HINT}") from None
+        if heads["events"].weights.shape[1] != len(codes) or len(thresholds) != len(codes):
+            raise ModelError(f"event coder model {path} is inconsistent; {REBUILD_HINT}")
+        return cls(heads, codes, thresholds, meta)
+
+    def code(self, features: Features) -> list[CodedEvent]:
+        """The events of one candidate, at most one per event type (its most likely code)."""
+        probabilities = _sigmoid(self.heads["events"].scores(features.all()))
+        best: dict[str, int] = {}
+        for index in np.flatnonzero(probabilities >= self.thresholds):
+            kind = self.types[index]
+            if kind not in best or probabilities[index] > probabilities[best[kind]]:
+                best[kind] = int(index)
+        return [self._complete(features, index, float(probabilities[index])) for index in best.values()]
+
+    def _complete(self, features: Features, index: int, confidence: float) -> CodedEvent:
+        joined = type_joined(features, self.types[index])
+        logits = self.heads["direction"].scores(joined)
+        shares = np.exp(logits - logits.max())
+        shares /= shares.sum()
+        direction = int(shares.argmax())
+        planned = float(_sigmoid(self.heads["planned"].scores(joined))[0]) >= 0.5
+        negated = float(_sigmoid(self.heads["negated"].scores(joined))[0]) >= 0.5
+        return CodedEvent(self.codes[index], self.types[index], round(confidence, 4), DIRECTIONS[direction],
+                          round(float(shares[direction]), 4), planned, negated)
+
+
+def packaged_model_path() -> Path:
+    """Where the shipped weights live inside the installed package."""
+    return Path(str(resources.files("accord").joinpath(MODEL_PATH)))
+
+
+@lru_cache(maxsize=1)
+def load_coder() -> EventCoder:
+    """The shipped event coder, loaded once per process."""
+    return EventCoder.load(packaged_model_path())

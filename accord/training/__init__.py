@@ -1,0 +1,1 @@
+"""Training the event coder from the labelled sentences in training/sentences/ (`accord train`)."""

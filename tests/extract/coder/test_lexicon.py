@@ -1,0 +1,45 @@
+"""The lexicons: PETRARCH verb patterns and accord's triggers give codes to words."""
+
+from __future__ import annotations
+
+from accord.extract.cameo import lookup
+from accord.extract.coder.lexicon import lexicon_hits, trigger_index, verb_index
+
+
+def codes(sentence: str, verbs: set[int]) -> set[str]:
+    words = sentence.split()
+    return {hit.code for hit in lexicon_hits(words, [i in verbs for i in range(len(words))])}
+
+
+def test_a_verb_takes_its_default_code():
+    assert "112" in codes("the ministry accuse china of spying", {2})
+    assert "042" in codes("the president visit hanoi", {2})
+
+
+def test_a_pattern_refines_the_code_by_the_words_after_the_verb():
+    assert "0311" in codes("they sign a trade agreement", {1})
+    assert "057" in codes("they sign a peace treaty", {1})
+
+
+def test_verbs_are_only_read_where_the_parser_saw_a_verb():
+    assert "042" not in {h.code for h in lexicon_hits("the visit was short".split(), [False] * 4)
+                         if h.source == "verb"}
+
+
+def test_triggers_cover_nouns_with_their_required_words():
+    assert "040" in codes("they hold talks in hanoi", set())
+    assert "046" in codes("the negotiation went on", set())
+
+
+def test_every_lexicon_code_is_a_known_cameo_code():
+    for entries in verb_index().values():
+        for entry in entries:
+            assert lookup(entry.code).code[:2] == entry.code[:2]
+    for triggers in trigger_index().values():
+        for trigger in triggers:
+            assert lookup(trigger.code)
+
+
+def test_the_petrarch_dictionary_covers_every_root():
+    roots = {entry.code[:2] for entries in verb_index().values() for entry in entries}
+    assert roots == {f"{n:02d}" for n in range(1, 21)}
