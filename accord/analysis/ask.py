@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from accord.errors import SearchSyntaxError
 from accord.extract.dates import DateContext, find_dates
+from accord.extract.event_types import event_types as all_event_types
 from accord.extract.gazetteer import load_gazetteer
 from accord.folding import fold
 from accord.store.queries import search
@@ -26,13 +27,6 @@ _QUANTITY_WORDS = [
 _TARGET = re.compile(r"\b(target|targets|goal|goals|aim|aims|plan|plans|pledge|pledged|set|promise"
                      r"|commit|commitment|want|hope)\b", re.I)
 _ACTUAL = re.compile(r"\b(reached|actual|was|were|how much|how many|current|currently|so far|to date)\b", re.I)
-_EVENT_WORDS = [
-    ("visit", r"\bvisit"), ("meeting_talks", r"\bmeet|talks?\b|summit"),
-    ("agreement_signed", r"\bsign|signed|treaty|agreement|memorand|mou\b"),
-    ("pledge_commitment", r"\bpledge|promise|commit|agree to"),
-    ("award_honor", r"\baward|medal|honou?r"), ("aid_provided", r"\baid\b|assist|donat"),
-    ("protest_criticism", r"\bcriticis|condemn|protest|accus"),
-]
 _STOP = set("what which who whom when where why how did do does is are was were the a an of to in on "
             "and or for with by from between that this these those set have has had their its it "
             "be been any there about".split())
@@ -81,7 +75,7 @@ def answer_question(conn: sqlite3.Connection, question: str) -> Answer:
     pair = "-".join(countries[:2]) if len(countries) >= 2 else None
     folded = fold(question)
     quantities = [kind for kind, pattern in _QUANTITY_WORDS if re.search(pattern, folded)]
-    event_types = [kind for kind, pattern in _EVENT_WORDS if re.search(pattern, folded)]
+    event_types = [t.name for t in all_event_types() if t.question_words.search(folded)]
     wants_target = bool(_TARGET.search(question)) and not _ACTUAL.search(question)
     answer = Answer(question, False, "not found")
     if quantities:

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from html import escape
 
-TYPE_COLOURS = {
-    "visit": "#1f77b4", "meeting_talks": "#2ca02c", "agreement_signed": "#9467bd",
-    "statement_praise": "#17becf", "pledge_commitment": "#bcbd22", "aid_provided": "#8c564b",
-    "award_honor": "#e377c2", "military_security_cooperation": "#7f7f7f",
-    "economic_cooperation": "#ff7f0e", "protest_criticism": "#d62728", "other": "#555555",
-}
+from accord.extract.event_types import type_colours
+
+TYPE_COLOURS = type_colours()
 
 
 def _year_fraction(date: str) -> float:

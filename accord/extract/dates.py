@@ -20,6 +20,9 @@ MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june":
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:[-–]|to|and)\s*\d{1,2}(?:st|nd|rd|th)?)?"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
+# How far before publication a date can be and still be the day the story is about: news
+# reports the past week; an older date in the text is background.
+ANCHOR_WINDOW = timedelta(days=7)
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -29,18 +32,17 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*\d{{4}})(?!\s*(?:billion|million|%|per))", re.I)),
     ("dm", re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?!,?\s*\d{{4}})", re.I)),
     ("my", re.compile(rf"\b{_MONTH}\s*,?\s+{_YEAR}\b", re.I)),
+    ("mrel", re.compile(rf"\b{_MONTH}\s+(?P<which>last|this|next)\s+year\b", re.I)),
     ("m", re.compile(rf"\b(?:in|since|during|until|by|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?{_MONTH}(?![\w-])(?!\s*,?\s*\d)", re.I)),
     ("year", re.compile(rf"(?<![\d–])(?<!\d-){_YEAR}(?![\d–-]|\s*(?:MW|GW|USD|km|people|persons|students))", re.I)),
     ("same", re.compile(r"\b(?:the\s+)?same\s+(?P<unit>day|morning|afternoon|evening|night)\b|\bthat\s+(?P<unit2>day|morning|afternoon|evening)\b", re.I)),
-    ("weekday", re.compile(r"\b(?:on|starting|from|until|last|next|this|since|by|before|"
-                           r"(?:late|early)\s+on)\s+(?P<weekday>" + "|".join(WEEKDAYS) + r")\b"
-                           r"|(?<=[,(])\s*(?P<weekday2>" + "|".join(WEEKDAYS) + r")\b"
-                           r"|^(?P<weekday3>" + "|".join(WEEKDAYS) + r")\b", re.I)),
+    ("weekday", re.compile(r"\b(?P<weekday>" + "|".join(w.capitalize() for w in WEEKDAYS) + r")\b")),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|this\s+(?:morning|afternoon|evening)|"
                             r"last\s+year|this\s+year|last\s+month|this\s+month|next\s+year|next\s+month|"
                             r"last\s+week|this\s+week|next\s+week)\b", re.I)),
 ]
 _WITH_DIGITS = frozenset({"iso", "mdy", "dmy", "md", "dm", "my", "year"})
+_POSSESSIVE_AFTER = re.compile(r"^\s*['’]s\b")  # "last month's elections": what, not when
 _DEADLINE_BEFORE = re.compile(r"(?:\bby|\buntil|\btill|\bto|\btowards|\bthrough|\bbefore|\bvision|\bfor the period|\bperiod)\s+(?:the\s+end\s+of\s+)?$", re.I)
 _PERIOD_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last|past|initial)\s+(?:\w+\s+)?"
                             r"(?:months?|quarters?|half|weeks?|years?)\s+of\s+$"
@@ -76,6 +78,7 @@ class DateContext:
     document_year: int | None = None  # stands in for the publication year when that is unknown
     anchor: DateValue | None = None  # the last explicit recent date in the text
     anchor_is_range: bool = False  # the anchor opens a span of days (a multi-day visit)
+    last_stated: DateValue | None = None  # the last date the text stated, whatever its age
     history: list[DateValue] = field(default_factory=list)
 
     @property
@@ -92,6 +95,14 @@ class DateContext:
         self.history.append(value)
         if value.precision == "year":
             return
+        self.last_stated = value
+        if self.published:
+            if value.iso > self.published.isoformat()[:len(value.iso)]:
+                return  # a date after publication is a plan or a deadline, not where the story is
+            if value.precision == "day" and date.fromisoformat(value.iso) < self.published - ANCHOR_WINDOW:
+                return  # an older date is background ("the coup on Dec. 7"), not the story's day
+            if value.precision == "month" and value.iso < self.published.isoformat()[:7]:
+                return
         ref = self.published.year if self.published else self.document_year
         if ref is None or value.year >= ref - 1:
             self.anchor = value
@@ -169,16 +180,25 @@ def _resolve(kind: str, match: re.Match, sentence: str, context: DateContext) ->
             if _PERIOD_BEFORE.search(before):
                 return mention(None, "period")
             return mention(DateValue(groups["year"], "year"), "explicit")
-        if kind == "same":
-            return mention(context.anchor, "relative")
+        if kind == "same":  # "the same day" is the day just stated, however long ago
+            return mention(context.last_stated or context.anchor, "relative")
         if kind == "weekday":
-            name = (groups["weekday"] or groups["weekday2"] or groups["weekday3"]).lower()
-            if not match.group(0).strip()[-len(name):][:1].isupper():
-                return None  # weekdays are capitalised in English
-            ahead = bool(re.match(r"(?:next|starting|from|until|by|before)\b", match.group(0).strip(), re.I)) \
-                or bool(_FUTURE.search(sentence)) and not re.match(r"(?:last|since)\b", match.group(0).strip(), re.I)
-            return mention(_weekday(name, context, ahead), "relative")
+            before = sentence[max(0, match.start() - 90):match.start()]
+            word = re.search(r"(\w+)\s*$", before)
+            previous = word.group(1).lower() if word else ""
+            if previous in ("by", "until", "till", "before"):
+                return mention(None, "deadline")
+            ahead = previous in ("next", "coming", "starting", "from") and _future_before(before) \
+                or previous in ("next", "coming") or previous not in ("last", "since", "previous") and _future_before(before)
+            return mention(_weekday(groups["weekday"].lower(), context, ahead), "relative")
+        if kind == "mrel":
+            if not context.published:
+                return mention(None, "relative")
+            year = context.published.year + {"last": -1, "this": 0, "next": 1}[groups["which"].lower()]
+            return mention(DateValue(f"{year:04d}-{MONTHS[groups['month'].lower()]:02d}", "month"), "relative")
         if kind == "relative":
+            if _POSSESSIVE_AFTER.match(sentence[match.end():]):
+                return mention(None, "period")
             return mention(_relative(" ".join(groups["rel"].lower().split()), context), "relative")
     except ValueError:
         return None
@@ -193,6 +213,18 @@ _FUTURE = re.compile(r"\b(?:will|shall|next|upcoming|scheduled|is to|are to|plan
                      r"|due to)\b", re.I)
 
 
+_REPORTING = re.compile(r"\b(?:said|says|told|announced|stated|added|noted|reported|according)\b", re.I)
+_FUTURE_NEAR = re.compile(r"\b(?:will|shall|'ll|is to|are to|was to|were to|scheduled|expected to|due to|"
+                          r"plans? to|planned|set to|upcoming|to be held|to hold|to meet|to visit)\b", re.I)
+
+
+def _future_before(before: str) -> bool:
+    """Whether the words just before a date put it in the future ("will visit Hanoi on"),
+    with no reporting verb in between ("will ... , he said on" is past)."""
+    found = list(_FUTURE_NEAR.finditer(before))
+    return bool(found) and not _REPORTING.search(before[found[-1].end():])
+
+
 def _year_for(month: int, day: int, context: DateContext, sentence: str = "") -> int | None:
     """The year of a date stated without one: that of the anchor or publication, stepping back
     a year when the date would fall more than a month after publication, unless the sentence
@@ -202,12 +234,15 @@ def _year_for(month: int, day: int, context: DateContext, sentence: str = "") ->
     year = context.reference_year
     if year is None:
         return None
-    if context.published and not context.anchor and not _FUTURE.search(sentence):
-        try:
-            if date(year, month, day) > context.published + timedelta(days=31):
-                return year - 1
-        except ValueError:
-            return None
+    try:
+        stated = date(year, month, day)
+    except ValueError:
+        return None
+    future = bool(_FUTURE.search(sentence))
+    if not future and stated > context.published + timedelta(days=31):
+        return year - 1  # news reports the past: "in September" read in January is last September
+    if future and stated < context.published - timedelta(days=31):
+        return year + 1  # "will visit Beijing in April", said in November: next April
     return year
 
 
@@ -218,7 +253,7 @@ def _weekday(name: str, context: DateContext, ahead: bool = False) -> DateValue 
     if not context.published:
         return None
     if ahead:
-        delta = (WEEKDAYS.index(name) - context.published.weekday()) % 7 or 7
+        delta = (WEEKDAYS.index(name) - context.published.weekday()) % 7  # today counts: "will on Tuesday"
         return DateValue((context.published + timedelta(days=delta)).isoformat(), "day")
     delta = (context.published.weekday() - WEEKDAYS.index(name)) % 7
     return DateValue((context.published - timedelta(days=delta)).isoformat(), "day")

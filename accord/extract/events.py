@@ -16,6 +16,7 @@ This module does what rules do well around that verdict:
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from accord.extract.cameo import lookup
@@ -41,6 +42,7 @@ class SentenceContext:
     dates: list[DateMention]
     anchor: DateValue | None  # the narrative date the sentence follows
     pair: tuple[str, ...]  # the document's main pair
+    published: date | None = None
 
 
 def may_hold_event(actors: list[ActorRef], pair: tuple[str, ...]) -> bool:
@@ -102,25 +104,41 @@ def _event_token(view: SentenceView, context: SentenceContext, candidate: Candid
 
 
 def _event_date(context: SentenceContext, token: Token) -> DateValue | None:
-    """The date in the event word's clause first (its dependency subtree), else the nearest
-    one, else the narrative anchor. A year alone dates nothing, and a date in parentheses is
-    an aside ("the term that began (January 2021)"), not the act's date."""
-    usable = [d for d in context.dates if d.value and d.kind not in ("deadline", "period")
-              and not d.parenthetical]
-    value = None
-    if usable:
+    """When the act happened, by the codebook:
+
+    * a date inside the event noun's own phrase ("the establishment of ties (Sep 5, 1962)"),
+      parenthesised day dates included;
+    * else the date in the event word's clause (its verb's subtree), else the nearest one;
+      dates in parentheses are asides there ("since the term began (January 2021)");
+    * else the narrative date the sentence follows, else the publication date (news reports
+      what happened when it was published);
+    * a year alone dates no event.
+    """
+    resolved = [d for d in context.dates if d.value and d.kind not in ("deadline", "period")]
+    base = context.sentence.span.start_char
+    anchor = token.idx - base
+    own = [d for d in resolved if token.pos_ in ("NOUN", "PROPN") and _inside(token, d, base)
+           and (not d.parenthetical or d.value.precision == "day")]
+    usable = [d for d in resolved if not d.parenthetical]
+    if own:
+        value = min(own, key=lambda d: abs(d.start - anchor)).value
+    elif usable:
         head = token
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head  # a noun is dated by the clause of its verb
-        base = context.sentence.span.start_char
-        low = min(t.idx for t in head.subtree) - base
-        high = max(t.idx + len(t.text) for t in head.subtree) - base
-        anchor = token.idx - base
-        best = min(usable, key=lambda d: (not (low <= d.start < high), abs(d.start - anchor)))
-        value = best.value
+        value = min(usable, key=lambda d: (not _inside(head, d, base), abs(d.start - anchor))).value
     elif context.anchor is not None:
         value = context.anchor
+    else:
+        value = DateValue(context.published.isoformat(), "day") if context.published else None
     return None if value is None or value.precision == "year" else value
+
+
+def _inside(head: Token, mention: DateMention, base: int) -> bool:
+    """Whether a date mention lies within the subtree of `head`."""
+    low = min(t.idx for t in head.subtree) - base
+    high = max(t.idx + len(t.text) for t in head.subtree) - base
+    return low <= mention.start < high
 
 
 def _location(context: SentenceContext) -> str | None:

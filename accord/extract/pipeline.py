@@ -176,7 +176,7 @@ def events(state: DocumentState) -> DocumentState:
     for index in _event_sentences(state):
         sentence = state.sentences[index]
         context = SentenceContext(sentence, state.actors_in(sentence), state.dates.get(index, []),
-                                  state.anchors.get(index), pair)
+                                  state.anchors.get(index), pair, state.published)
         found.extend(sentence_events(context, coder))  # negated ones are kept, flagged
     state.extraction.events = sharpen_dates(attribute_joint_acts(found, pair))
     return state

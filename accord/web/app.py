@@ -22,6 +22,7 @@ from accord.analysis.charts import index_svg, timeline_svg
 from accord.errors import SearchSyntaxError
 from accord.ingest.pipeline import IngestOptions, ingest_items
 from accord.ingest.sources import SourceOptions
+from accord.extract.event_types import type_names
 from accord.models import InputItem
 from accord.store.db import connect, open_store
 from accord.store.records import normalise_pair
@@ -30,9 +31,7 @@ from accord.web import data
 HERE = Path(__file__).parent
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
-EVENT_TYPES = ["visit", "meeting_talks", "agreement_signed", "statement_praise", "pledge_commitment",
-               "aid_provided", "award_honor", "military_security_cooperation", "economic_cooperation",
-               "protest_criticism", "other"]
+EVENT_TYPES = type_names()
 
 
 @dataclass(frozen=True)

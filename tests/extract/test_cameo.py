@@ -92,3 +92,12 @@ def test_quad_classes(code, quad):
 def test_plover_categories(code, plover):
     assert plover_category(code) == plover
     assert lookup(code).plover == plover
+
+
+def test_the_event_type_table_lists_exactly_the_types_codes_map_to():
+    from accord.extract.event_types import event_types
+
+    names = [t.name for t in event_types()]
+    assert len(names) == len(set(names)) == 11
+    assert set(names) == {code.type for code in cameo_table().values()}
+    assert all(t.colour.startswith("#") and t.label for t in event_types())

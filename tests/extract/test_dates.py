@@ -118,9 +118,10 @@ def test_a_partial_date_without_any_year_stays_unresolved():
     assert mention.value is None
 
 
-def test_a_partial_date_uses_the_document_year_when_publication_is_unknown():
+def test_a_partial_date_in_an_undated_article_stays_unresolved():
+    # Codebook: "A day and month with no year in an undated article give null."
     mention = only("Kenya and Uganda met on March 3.", published=None, document_year=2021)
-    assert mention.value == DateValue("2021-03-03", "day")
+    assert mention.value is None
 
 
 def test_the_modal_may_is_not_a_month_but_capitalised_may_is():
@@ -210,9 +211,11 @@ def test_old_and_year_only_dates_do_not_become_the_anchor():
     context.remember(DateValue("1977-07-18", "day"))  # historical
     context.remember(DateValue("2024", "year"))       # too vague
     assert context.anchor is None
-    context.remember(DateValue("2024-05-02", "day"))
-    assert context.anchor == DateValue("2024-05-02", "day")
-    assert len(context.history) == 3
+    context.remember(DateValue("2024-05-02", "day"))  # more than a week before publication
+    assert context.anchor is None
+    context.remember(DateValue("2024-05-16", "day"))
+    assert context.anchor == DateValue("2024-05-16", "day")
+    assert len(context.history) == 4
 
 
 # ---------------------------------------------------------------- document year
@@ -263,3 +266,37 @@ def test_find_dates_never_raises_and_spans_lie_within_the_sentence(sentence, con
             assert re.fullmatch(_ISO[mention.value.precision], mention.value.iso)
             if mention.value.precision == "day":
                 date.fromisoformat(mention.value.iso)
+
+
+@pytest.mark.parametrize("text, iso, kind", [
+    ("The president said on Monday that both sides will cooperate.", "2024-05-20", "relative"),
+    ("Officials said Thursday that the troops had left.", "2024-05-16", "relative"),
+    ("The two ministers will meet on Wednesday in Geneva.", "2024-05-22", "relative"),
+    ("Ramaphosa will on Monday co-chair the commission.", "2024-05-20", "relative"),
+    ("The talks will resume next Friday.", "2024-05-24", "relative"),
+    ("The envoy must leave by Thursday.", None, "deadline"),
+    ("A survey ship was spotted in August last year.", "2023-08", "relative"),
+    ("He criticised the decision last week.", "2024-05", "relative"),
+    ("She congratulated him on last month's election.", None, "period"),
+    ("Japan bought the islands in September.", "2023-09", "partial"),
+])
+def test_codebook_relative_dates(text, iso, kind):
+    mention = only(text)
+    assert (mention.value.iso if mention.value else None, mention.kind) == (iso, kind)
+
+
+def test_a_date_after_publication_never_becomes_the_narrative_anchor():
+    context = DateContext(published=PUBLISHED)
+    context.remember(DateValue("2024-07-01", "day"))
+    assert context.anchor is None
+    context.remember(DateValue("2024-05-18", "day"))
+    assert context.anchor == DateValue("2024-05-18", "day")
+
+
+def test_acts_after_a_multi_day_span_take_its_month():
+    context = DateContext(published=PUBLISHED)
+    mention = find_dates("The state visit from May 15-18 was the first since 2019.", context)[0]
+    assert mention.is_range and mention.value == DateValue("2024-05-15", "day")
+    context.remember(mention.value, mention.is_range)
+    assert context.undated_anchor == DateValue("2024-05", "month")
+    assert context.anchor == DateValue("2024-05-15", "day")  # "the same day" still has its day
