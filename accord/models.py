@@ -85,6 +85,8 @@ class Document:
     mixed_language: bool = False
     paragraphs: tuple[Paragraph, ...] = ()
     minhash: bytes = b""
+    dateline: str | None = None  # "LIMA, Dec 20 (AFP)", taken off the text's start
+    place: str | None = None  # where the story was filed, from the dateline
 
     @property
     def word_count(self) -> int:
@@ -109,6 +111,8 @@ class StoredDocument:
     mixed_language: bool = False
     published_from: str | None = None
     published_note: str | None = None
+    dateline: str | None = None
+    place: str | None = None
     clean_text: str | None = None
     raw_text: str | None = None
     origins: tuple[str, ...] = ()

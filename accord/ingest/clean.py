@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import ftfy
 
+from accord.ingest.dateline import Dateline, find_dateline
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+")
 
@@ -65,6 +67,7 @@ class CleanText:
     text: str
     paragraphs: tuple[tuple[int, int], ...]
     removed: tuple[RemovedParagraph, ...]
+    dateline: Dateline | None = None
 
 
 def normalise(raw: str) -> str:
@@ -120,11 +123,25 @@ def clean_normalised(text: str) -> CleanText:
         seen.add(key)
         kept.append(paragraph)
     kept = _drop_menus(kept, removed)
+    kept, dateline = _take_dateline(kept)
     spans, position = [], 0
     for paragraph in kept:
         spans.append((position, position + len(paragraph)))
         position += len(paragraph) + 2
-    return CleanText("\n\n".join(kept), tuple(spans), tuple(removed))
+    return CleanText("\n\n".join(kept), tuple(spans), tuple(removed), dateline)
+
+
+DATELINE_PARAGRAPHS = 3  # a dateline opens the body, after at most a headline and a standfirst
+
+
+def _take_dateline(paragraphs: list[str]) -> tuple[list[str], Dateline | None]:
+    """The paragraphs with the first dateline taken off its paragraph, and that dateline."""
+    for index, paragraph in enumerate(paragraphs[:DATELINE_PARAGRAPHS]):
+        dateline = find_dateline(paragraph)
+        if dateline:
+            rest = paragraph[dateline.length:]
+            return paragraphs[:index] + [rest] + paragraphs[index + 1:], dateline
+    return paragraphs, None
 
 
 def furniture_reason(paragraph: str) -> str | None:

@@ -55,6 +55,8 @@ def build_document(raw: RawArticle) -> Document:
         paragraphs=tuple(Paragraph(start, end, guess.code, round(guess.score, 3))
                          for (start, end), guess in zip(cleaned.paragraphs, guesses)),
         minhash=minhash_signature(cleaned.text),
+        dateline=cleaned.dateline.text if cleaned.dateline else None,
+        place=cleaned.dateline.place if cleaned.dateline else None,
     )
 
 

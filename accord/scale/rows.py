@@ -40,6 +40,7 @@ def document_row(order: int, document: Document, extraction: Extraction | None) 
         "extracted": extraction is not None,
         "extractor_version": extraction.version if extraction else None,
         "pair": "-".join(extraction.pair) if extraction else None,
+        "dateline": document.dateline, "place": document.place,
     }
 
 
@@ -53,7 +54,7 @@ def document_from_row(row: dict) -> Document:
         url=row["url"], title=row["title"], source=row["source"], language=row["language"],
         mixed_language=bool(row["mixed_language"]),
         paragraphs=tuple(Paragraph(s, e, lang, score) for s, e, lang, score in json.loads(row["paragraphs"])),
-        minhash=bytes(row["minhash"] or b""))
+        minhash=bytes(row["minhash"] or b""), dateline=row.get("dateline"), place=row.get("place"))
 
 
 def _evidence(evidence: Evidence) -> dict:

@@ -139,12 +139,12 @@ class Store:
         cursor = conn.execute(
             """INSERT INTO documents(id, origin, format, url, title, published, published_from,
                    published_note, source, language, mixed_language, word_count, raw_text,
-                   clean_text, minhash, duplicate_of, duplicate_similarity)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   clean_text, minhash, duplicate_of, duplicate_similarity, dateline, place)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (doc.id, doc.origin, doc.format, doc.url, doc.title, doc.published.iso,
              doc.published.found_in, doc.published.note, doc.source, doc.language,
              int(doc.mixed_language), doc.word_count, doc.raw_text, doc.clean_text, doc.minhash,
-             original, score))
+             original, score, doc.dateline, doc.place))
         conn.execute("INSERT INTO document_origins(doc_id, origin) VALUES (?, ?)", (doc.id, doc.origin))
         conn.executemany(
             "INSERT INTO paragraphs(doc_id, idx, start, end, language, score) VALUES (?, ?, ?, ?, ?, ?)",

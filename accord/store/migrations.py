@@ -340,3 +340,12 @@ MIGRATIONS += [
         DROP TABLE IF EXISTS pair_periods;
     """),
 ]
+
+MIGRATIONS += [
+    ("010_document_dateline", """
+        -- The dateline cleaning takes off the first paragraph ("LIMA, Dec 20 (AFP)"), and the
+        -- place it names.
+        ALTER TABLE documents ADD COLUMN dateline TEXT;
+        ALTER TABLE documents ADD COLUMN place TEXT;
+    """),
+]

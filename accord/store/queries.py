@@ -10,7 +10,7 @@ from accord.folding import fold, has_unspaced_script
 from accord.models import Rejection, SearchHit, StoredDocument
 
 _LIST_COLUMNS = ("id, origin, title, published, language, source, url, format, word_count, "
-                 "duplicate_of, mixed_language, published_from, published_note")
+                 "duplicate_of, mixed_language, published_from, published_note, dateline, place")
 # Only these mark a query as FTS5 syntax; other punctuation ("Kenya: talks") is plain text.
 _OPERATOR = re.compile(r'(\bAND\b|\bOR\b|\bNOT\b|\bNEAR\b|["*])')
 _WORD = re.compile(r"\w+", re.UNICODE)
