@@ -15,7 +15,7 @@ from pathlib import Path
 
 from accord.extract.cameo import cameo_table
 from accord.extract.gazetteer import load_gazetteer
-from accord.extract.pipeline import DocumentState, gazetteer_mentions, parse, people
+from accord.extract.pipeline import DocumentState, gazetteer_mentions, people, sentences
 from accord.extract.records import Extraction
 
 STYLES = {"wire", "state_media", "ministry", "local"}
@@ -28,7 +28,7 @@ def countries_found(text: str) -> set[str]:
     """The countries accord's gazetteer and people finder see in one sentence."""
     gazetteer = load_gazetteer()
     state = DocumentState("check", text, None, gazetteer, extraction=Extraction("check", "check"))
-    for step in (parse, gazetteer_mentions, people):
+    for step in (sentences, gazetteer_mentions, people):
         state = step(state)
     return {a.country for a in state.actors}
 
