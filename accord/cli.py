@@ -161,10 +161,11 @@ def show(
         return
     out.print(f"[bold]{escape(doc.title or '(untitled)')}[/]")
     for label, value in (("id", doc.id), ("origin", ", ".join(doc.origins) or doc.origin),
-                         ("url", doc.url), ("source", doc.source),
+                         ("url", doc.url), ("source", doc.source), ("dateline", doc.dateline),
                          ("published", doc.published or f"unknown ({doc.published_note})"),
                          ("language", (doc.language or "?") + (" (mixed)" if doc.mixed_language else "")),
-                         ("duplicate of", doc.duplicate_of)):
+                         ("duplicate of", doc.duplicate_of),
+                         ("skipped", ", ".join(f"{n} {reason}" for reason, n in doc.skipped.items()))):
         if value:
             out.print(f"[dim]{label:>12}[/] {escape(value)}", highlight=False)
     out.print()

@@ -116,6 +116,7 @@ class StoredDocument:
     clean_text: str | None = None
     raw_text: str | None = None
     origins: tuple[str, ...] = ()
+    skipped: dict[str, int] = field(default_factory=dict)  # sentences the event coder skipped, by reason
 
 
 @dataclass(frozen=True)

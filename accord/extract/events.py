@@ -15,6 +15,7 @@ This module does what rules do well around that verdict:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -45,11 +46,28 @@ class SentenceContext:
     published: date | None = None
 
 
-def may_hold_event(actors: list[ActorRef], pair: tuple[str, ...]) -> bool:
-    """The cheap test before the parse: a sentence can hold an event only if it has a
-    candidate pair (two countries, or one side of the document's pair, or the pair by
-    reference)."""
-    return bool(candidates_for(actors, pair))
+MIN_WORDS = 4  # "VNS", "added.", "No comments:": bylines, credits and fragments
+MAX_WORDS = 150  # a run-on list or lost line breaks; no news sentence is this long
+_WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_LATIN = re.compile(r"[A-Za-zÀ-ɏḀ-ỿ]")
+
+
+def skip_reason(sentence_text: str, actors: list[ActorRef], pair: tuple[str, ...]) -> str | None:
+    """Why the coder is not asked about a sentence (None: it is): the cheap test before the
+    parse. A sentence can hold an event only with a candidate pair (two countries, one side
+    of the document's pair, or the pair by reference), and the coder reads English
+    sentences of ordinary length."""
+    if not candidates_for(actors, pair):
+        return "no candidate pair"
+    words = _WORDS.findall(sentence_text)
+    if len(words) < MIN_WORDS:
+        return "too short"
+    if len(words) > MAX_WORDS:
+        return "too long"
+    letters = [c for c in sentence_text if c.isalpha()]
+    if letters and sum(bool(_LATIN.match(c)) for c in letters) < 0.8 * len(letters):
+        return "not in Latin script"
+    return None
 
 
 def is_headline(sentence: Sentence) -> bool:

@@ -27,8 +27,8 @@ from accord.extract.agreements import find_agreements
 from accord.extract.coder import load_coder
 from accord.extract.coder.candidates import ActorRef
 from accord.extract.dates import DateContext, DateMention, find_dates, infer_document_year
-from accord.extract.events import (SentenceContext, attribute_joint_acts, is_headline, may_hold_event,
-                                   sentence_events, sharpen_dates)
+from accord.extract.events import (SentenceContext, attribute_joint_acts, is_headline, sentence_events,
+                                   sharpen_dates, skip_reason)
 from accord.extract.facts import find_facts
 from accord.extract.gazetteer import Gazetteer, Mention, load_gazetteer
 from accord.extract.labels import find_labels
@@ -183,9 +183,18 @@ def events(state: DocumentState) -> DocumentState:
 
 
 def _event_sentences(state: DocumentState) -> dict[int, bool]:
+    """The sentences the coder is asked about (their parse needs no entities); the others are
+    counted in the extraction report by why they were skipped."""
     pair = state.extraction.pair
-    return {index: False for index, sentence in enumerate(state.sentences)
-            if not is_headline(sentence) and may_hold_event(state.actors_in(sentence), pair)}
+    chosen, skipped = {}, Counter()
+    for index, sentence in enumerate(state.sentences):
+        reason = "headline" if is_headline(sentence) else skip_reason(sentence.text, state.actors_in(sentence), pair)
+        if reason:
+            skipped[reason] += 1
+        else:
+            chosen[index] = False
+    state.extraction.skipped = dict(sorted(skipped.items()))
+    return chosen
 
 
 def facts(state: DocumentState) -> DocumentState:

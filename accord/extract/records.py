@@ -116,3 +116,4 @@ class Extraction:
     facts: list[Fact] = field(default_factory=list)
     agreements: list[Agreement] = field(default_factory=list)
     labels: list[RelationLabel] = field(default_factory=list)
+    skipped: dict[str, int] = field(default_factory=dict)  # sentences the event coder was not asked about, by reason

@@ -88,7 +88,7 @@ def load(out: Path, store: Store, threshold: float | None = None, batch: int = 2
             if row["extracted"]:
                 extraction = R.extraction_from_rows(
                     document.id, row["extractor_version"], row["pair"],
-                    {name: found[name].get(row["order"], []) for name in RECORD_TABLES})
+                    {name: found[name].get(row["order"], []) for name in RECORD_TABLES}, row.get("skipped"))
             outcome = store.add_document(document, threshold, extraction)
             if outcome.status == "added":
                 report.documents_added += 1

@@ -41,6 +41,7 @@ def document_row(order: int, document: Document, extraction: Extraction | None) 
         "extractor_version": extraction.version if extraction else None,
         "pair": "-".join(extraction.pair) if extraction else None,
         "dateline": document.dateline, "place": document.place,
+        "skipped": json.dumps(extraction.skipped) if extraction else None,
     }
 
 
@@ -109,13 +110,14 @@ def _date_of(row: dict) -> DateValue | None:
 
 
 def extraction_from_rows(doc_id: str, version: str, pair: str | None,
-                         tables: dict[str, Iterable[dict]]) -> Extraction:
+                         tables: dict[str, Iterable[dict]], skipped: str | None = None) -> Extraction:
     """The Extraction whose `record_rows` these are."""
     def ordered(name: str) -> list[dict]:
         return [{k: _clean(v) for k, v in row.items()}
                 for row in sorted(tables.get(name, []), key=lambda r: r["idx"])]
 
-    extraction = Extraction(doc_id, version, tuple(pair.split("-")) if pair else ())
+    extraction = Extraction(doc_id, version, tuple(pair.split("-")) if pair else (),
+                            skipped=json.loads(skipped) if skipped else {})
     extraction.events = [Event(**{k: r[k] for k in _EVENT if k not in ("planned", "negated")},
                                planned=bool(r["planned"]), negated=bool(r["negated"]),
                                date=_date_of(r), evidence=_evidence_of(r)) for r in ordered("events")]

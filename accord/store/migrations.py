@@ -349,3 +349,10 @@ MIGRATIONS += [
         ALTER TABLE documents ADD COLUMN place TEXT;
     """),
 ]
+
+MIGRATIONS += [
+    ("011_extraction_skips", """
+        -- Sentences the event coder was not asked about, by reason, as a JSON object.
+        ALTER TABLE extraction_runs ADD COLUMN skipped TEXT;
+    """),
+]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 
@@ -55,7 +56,9 @@ def get_document(conn: sqlite3.Connection, id_or_prefix: str) -> StoredDocument 
     origins = tuple(r[0] for r in conn.execute(
         "SELECT origin FROM document_origins WHERE doc_id = ? ORDER BY first_seen, origin",
         (rows[0]["id"],)))
-    return _document(rows[0], origins=origins)
+    run = conn.execute("SELECT skipped FROM extraction_runs WHERE doc_id = ?", (rows[0]["id"],)).fetchone()
+    skipped = json.loads(run[0]) if run and run[0] else {}
+    return _document(rows[0], origins=origins, skipped=skipped)
 
 
 def fts_query(query: str) -> str:

@@ -26,8 +26,8 @@ def replace_extraction(conn: sqlite3.Connection, extraction: Extraction) -> None
     doc_id, version = extraction.doc_id, extraction.version
     for table in ("people", "events", "facts", "agreements", "relation_labels", "extraction_runs"):
         conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
-    conn.execute("INSERT INTO extraction_runs(doc_id, version, pair) VALUES (?, ?, ?)",
-                 (doc_id, version, "-".join(extraction.pair)))
+    conn.execute("INSERT INTO extraction_runs(doc_id, version, pair, skipped) VALUES (?, ?, ?, ?)",
+                 (doc_id, version, "-".join(extraction.pair), json.dumps(extraction.skipped)))
     conn.executemany(
         "INSERT INTO people(doc_id, name, folded, aliases, country, role, method, sentence, sent_start,"
         " sent_end, start, end, version, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
