@@ -420,7 +420,8 @@ def reprocess(
             task = progress.add_task("extract", total=len(todo))
             for doc in todo:
                 published = _date.fromisoformat(doc.published) if doc.published else None
-                store.save_extraction(extract_document(doc.id, doc.clean_text or "", published))
+                store.save_extraction(extract_document(doc.id, doc.clean_text or "", published,
+                                                       captions=doc.captions))
                 progress.advance(task)
         refresh_canonical(store)
     err.print(f"re-extracted {len(todo)} documents with extractor {EXTRACTOR_VERSION}")

@@ -87,6 +87,7 @@ class Document:
     minhash: bytes = b""
     dateline: str | None = None  # "LIMA, Dec 20 (AFP)", taken off the text's start
     place: str | None = None  # where the story was filed, from the dateline
+    captions: tuple[tuple[int, int], ...] = ()  # clean-text spans of photo captions
 
     @property
     def word_count(self) -> int:
@@ -113,6 +114,7 @@ class StoredDocument:
     published_note: str | None = None
     dateline: str | None = None
     place: str | None = None
+    captions: tuple[tuple[int, int], ...] = ()
     clean_text: str | None = None
     raw_text: str | None = None
     origins: tuple[str, ...] = ()

@@ -40,6 +40,17 @@ from accord.folding import fold
 _ACTOR_KINDS = ("country", "demonym", "capital", "org", "person")
 
 
+@dataclass(frozen=True)
+class DocumentInput:
+    """What extraction reads of a document: its clean text, publication date, and the spans of
+    its photo captions (from cleaning)."""
+
+    doc_id: str
+    text: str
+    published: date | None = None
+    captions: tuple[tuple[int, int], ...] = ()
+
+
 @dataclass
 class DocumentState:
     """What the components share while one document is extracted."""
@@ -48,6 +59,7 @@ class DocumentState:
     text: str
     published: date | None
     gazetteer: Gazetteer
+    captions: tuple[tuple[int, int], ...] = ()
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     actors: list[ActorRef] = field(default_factory=list)
@@ -138,7 +150,7 @@ def dates(state: DocumentState) -> DocumentState:
         mentions = find_dates(sentence.text, context)
         state.dates[index] = mentions
         state.anchors[index] = context.undated_anchor
-        if is_caption(state.text, sentence):
+        if is_caption(sentence, state.captions):
             continue
         for mention in mentions:
             if mention.value and not mention.parenthetical and (
@@ -148,23 +160,14 @@ def dates(state: DocumentState) -> DocumentState:
     return state
 
 
-_PHOTO_CREDIT = re.compile(r"^\s*\(?(?:photo|photograph|image|picture|file photo|source)\s*:", re.I)
 _PHOTO_INLINE = re.compile(r"\((?:photo|image|file photo|photograph)\s*:[^)]*\)", re.I)
 
 
-def is_caption(text: str, sentence: Sentence) -> bool:
-    """A photo caption: a sentence carrying a photo credit ("(Photo: VNA)"), or the one
-    sentence of a paragraph followed by a credit paragraph ("Photo: VNA")."""
-    if _PHOTO_INLINE.search(sentence.text):
-        return True
-    paragraph_end = text.find("\n\n", sentence.end)
-    paragraph_start = text.rfind("\n\n", 0, sentence.start)
-    alone = text[paragraph_start + 2 if paragraph_start >= 0 else 0:
-                 paragraph_end if paragraph_end >= 0 else len(text)].strip() == sentence.text.strip()
-    if not alone or paragraph_end < 0:
-        return False
-    following = text[paragraph_end + 2:text.find("\n\n", paragraph_end + 2) % (len(text) + 1)]
-    return bool(_PHOTO_CREDIT.match(following)) and len(following) < 80
+def is_caption(sentence: Sentence, captions: tuple[tuple[int, int], ...]) -> bool:
+    """Whether a sentence belongs to a photo caption: a paragraph cleaning found captioning a
+    photo, or a sentence carrying a photo credit ("(Photo: VNA)")."""
+    return any(start <= sentence.start < end for start, end in captions) or bool(
+        _PHOTO_INLINE.search(sentence.text))
 
 
 def events(state: DocumentState) -> DocumentState:
@@ -287,19 +290,20 @@ check_order(PIPELINE)
 
 
 def extract_document(doc_id: str, text: str, published: date | None,
-                     gazetteer: Gazetteer | None = None, cascade: bool = True) -> Extraction:
+                     gazetteer: Gazetteer | None = None, cascade: bool = True,
+                     captions: tuple[tuple[int, int], ...] = ()) -> Extraction:
     """Run every registered component over one document's clean text."""
-    return extract_documents([(doc_id, text, published)], gazetteer, cascade)[0]
+    return extract_documents([DocumentInput(doc_id, text, published, captions)], gazetteer, cascade)[0]
 
 
-def extract_documents(documents: list[tuple[str, str, date | None]], gazetteer: Gazetteer | None = None,
+def extract_documents(documents: list[DocumentInput], gazetteer: Gazetteer | None = None,
                       cascade: bool = True) -> list[Extraction]:
-    """Extract many documents (doc_id, clean text, publication date) at once: the same records as
-    `extract_document` on each, with the sentences the cascade selects parsed in shared batches."""
+    """Extract many documents at once: the same records as `extract_document` on each, with
+    the sentences the cascade selects parsed in shared batches."""
     gazetteer = gazetteer or load_gazetteer()
-    states = [DocumentState(doc_id, text, published, gazetteer,
-                            extraction=Extraction(doc_id, EXTRACTOR_VERSION), cascade=cascade)
-              for doc_id, text, published in documents]
+    states = [DocumentState(d.doc_id, d.text, d.published, gazetteer, d.captions,
+                            extraction=Extraction(d.doc_id, EXTRACTOR_VERSION), cascade=cascade)
+              for d in documents]
     for component in PIPELINE:
         if cascade and component.needs_parse:
             chosen = [(state.sentences[i], entities) for state in states

@@ -68,6 +68,7 @@ class CleanText:
     paragraphs: tuple[tuple[int, int], ...]
     removed: tuple[RemovedParagraph, ...]
     dateline: Dateline | None = None
+    captions: tuple[tuple[int, int], ...] = ()  # spans of paragraphs that caption a photo
 
 
 def normalise(raw: str) -> str:
@@ -111,6 +112,7 @@ def clean_normalised(text: str) -> CleanText:
     kept: list[str] = []
     removed: list[RemovedParagraph] = []
     seen: set[str] = set()
+    captions: set[str] = set()
     tail_start = _tail_start(paragraphs)
     for index, paragraph in enumerate(paragraphs):
         reason = "after a related-links heading" if index >= tail_start else furniture_reason(paragraph)
@@ -119,16 +121,37 @@ def clean_normalised(text: str) -> CleanText:
             reason = "repeats an earlier paragraph"
         if reason:
             removed.append(RemovedParagraph(paragraph, reason))
+            if kept and index > 0 and paragraphs[index - 1] == kept[-1] and _captions_the_previous(
+                    paragraph, reason, key, _repeat_key(kept[-1])):
+                captions.add(kept[-1])
             continue
         seen.add(key)
         kept.append(paragraph)
+        if _INLINE_CREDIT.search(paragraph):
+            captions.add(paragraph)
     kept = _drop_menus(kept, removed)
     kept, dateline = _take_dateline(kept)
     spans, position = [], 0
     for paragraph in kept:
         spans.append((position, position + len(paragraph)))
         position += len(paragraph) + 2
-    return CleanText("\n\n".join(kept), tuple(spans), tuple(removed), dateline)
+    caption_spans = tuple(span for span, paragraph in zip(spans, kept) if paragraph in captions)
+    return CleanText("\n\n".join(kept), tuple(spans), tuple(removed), dateline, caption_spans)
+
+
+_INLINE_CREDIT = re.compile(r"\((?:photo|image|file photo|photograph|ảnh)\s*:[^)]*\)\s*\|?\s*$", re.I)
+
+
+_PHOTO_CREDIT = re.compile(r"^\(?\s*(photo|photos|image|images|picture|file photo|ảnh)\s*(credit)?\s*[:：]", re.I)
+
+
+def _captions_the_previous(paragraph: str, reason: str, key: str, previous_key: str) -> bool:
+    """Whether a dropped paragraph shows that the kept one before it is a photo caption: a
+    photo credit under it ("Photo: VNA"), or the same text again (a caption printed as the
+    image's alternative text and under it)."""
+    if reason == "repeats an earlier paragraph":
+        return key == previous_key
+    return reason == "photo or source credit" and bool(_PHOTO_CREDIT.match(paragraph))
 
 
 DATELINE_PARAGRAPHS = 3  # a dateline opens the body, after at most a headline and a standfirst

@@ -57,6 +57,7 @@ def build_document(raw: RawArticle) -> Document:
         minhash=minhash_signature(cleaned.text),
         dateline=cleaned.dateline.text if cleaned.dateline else None,
         place=cleaned.dateline.place if cleaned.dateline else None,
+        captions=cleaned.captions,
     )
 
 

@@ -131,7 +131,8 @@ def _take(found: RawArticle | Rejection, store: Store, report: IngestReport,
     extraction = None
     if options.extract and not store.has_document(document.id) \
             and store.near_duplicate_of(document, options.near_duplicate_threshold)[0] is None:
-        extraction = extract_document(document.id, document.clean_text, document.published.value)
+        extraction = extract_document(document.id, document.clean_text, document.published.value,
+                                      captions=document.captions)
     outcome = store.add_document(document, options.near_duplicate_threshold, extraction)
     report.count(outcome.status)
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from accord.errors import Rejected
-from accord.extract.pipeline import extract_documents
+from accord.extract.pipeline import DocumentInput, extract_documents
 from accord.extract.records import Extraction
 from accord.ingest.document import build_document
 from accord.models import Document, RawArticle, Rejection
@@ -64,7 +64,7 @@ def _extract(fresh: list[tuple[int, Document]]) -> list[tuple[int, Extraction | 
     """Extract the documents in one call; if that fails, one by one, so only the bad one fails."""
     if not fresh:
         return []
-    rows = [(doc.id, doc.clean_text, doc.published.value) for _, doc in fresh]
+    rows = [DocumentInput(doc.id, doc.clean_text, doc.published.value, doc.captions) for _, doc in fresh]
     try:
         return list(zip([i for i, _ in fresh], extract_documents(rows)))
     except Exception:

@@ -41,6 +41,7 @@ def document_row(order: int, document: Document, extraction: Extraction | None) 
         "extractor_version": extraction.version if extraction else None,
         "pair": "-".join(extraction.pair) if extraction else None,
         "dateline": document.dateline, "place": document.place,
+        "captions": json.dumps([list(c) for c in document.captions]),
         "skipped": json.dumps(extraction.skipped) if extraction else None,
     }
 
@@ -55,7 +56,8 @@ def document_from_row(row: dict) -> Document:
         url=row["url"], title=row["title"], source=row["source"], language=row["language"],
         mixed_language=bool(row["mixed_language"]),
         paragraphs=tuple(Paragraph(s, e, lang, score) for s, e, lang, score in json.loads(row["paragraphs"])),
-        minhash=bytes(row["minhash"] or b""), dateline=row.get("dateline"), place=row.get("place"))
+        minhash=bytes(row["minhash"] or b""), dateline=row.get("dateline"), place=row.get("place"),
+        captions=tuple(tuple(c) for c in json.loads(row.get("captions") or "[]")))
 
 
 def _evidence(evidence: Evidence) -> dict:

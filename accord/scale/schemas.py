@@ -19,7 +19,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("raw_text", pa.string()), ("clean_text", pa.string()), ("minhash", pa.binary()),
         ("paragraphs", pa.string()), ("extracted", pa.bool_()), ("extractor_version", pa.string()),
         ("pair", pa.string()), ("duplicate_of", pa.string()), ("duplicate_similarity", pa.float64()),
-        ("dateline", pa.string()), ("place", pa.string()), ("skipped", pa.string())]),
+        ("dateline", pa.string()), ("place", pa.string()), ("captions", pa.string()),
+        ("skipped", pa.string())]),
     "events": pa.schema(_RECORD + [
         ("type", pa.string()), ("cameo", pa.string()), ("source", pa.string()), ("target", pa.string()),
         ("trigger", pa.string()), ("plover", pa.string()), ("goldstein", pa.float64()),

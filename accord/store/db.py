@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -139,12 +140,12 @@ class Store:
         cursor = conn.execute(
             """INSERT INTO documents(id, origin, format, url, title, published, published_from,
                    published_note, source, language, mixed_language, word_count, raw_text,
-                   clean_text, minhash, duplicate_of, duplicate_similarity, dateline, place)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   clean_text, minhash, duplicate_of, duplicate_similarity, dateline, place, captions)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (doc.id, doc.origin, doc.format, doc.url, doc.title, doc.published.iso,
              doc.published.found_in, doc.published.note, doc.source, doc.language,
              int(doc.mixed_language), doc.word_count, doc.raw_text, doc.clean_text, doc.minhash,
-             original, score, doc.dateline, doc.place))
+             original, score, doc.dateline, doc.place, json.dumps([list(c) for c in doc.captions])))
         conn.execute("INSERT INTO document_origins(doc_id, origin) VALUES (?, ?)", (doc.id, doc.origin))
         conn.executemany(
             "INSERT INTO paragraphs(doc_id, idx, start, end, language, score) VALUES (?, ?, ?, ?, ?, ?)",
@@ -177,11 +178,13 @@ class Store:
         where = "" if everything else "AND (r.version IS NULL OR r.version != ?)"
         params = () if everything else (version,)
         rows = self.conn.execute(
-            "SELECT d.id, d.origin, d.title, d.published, d.language, d.clean_text FROM documents d"
+            "SELECT d.id, d.origin, d.title, d.published, d.language, d.clean_text, d.captions FROM documents d"
             " LEFT JOIN extraction_runs r ON r.doc_id = d.id WHERE d.duplicate_of IS NULL "
             f"{where} ORDER BY d.rowid", params)
         return [StoredDocument(id=r["id"], origin=r["origin"], title=r["title"], published=r["published"],
-                               language=r["language"], clean_text=r["clean_text"]) for r in rows]
+                               language=r["language"], clean_text=r["clean_text"],
+                               captions=tuple(tuple(c) for c in json.loads(r["captions"] or "[]")))
+                for r in rows]
 
     # -- reading ---------------------------------------------------------
 

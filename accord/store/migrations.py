@@ -347,6 +347,9 @@ MIGRATIONS += [
         -- place it names.
         ALTER TABLE documents ADD COLUMN dateline TEXT;
         ALTER TABLE documents ADD COLUMN place TEXT;
+        -- Clean-text spans of photo captions, as a JSON list of [start, end]: a caption's date
+        -- dates only the caption's own act.
+        ALTER TABLE documents ADD COLUMN captions TEXT;
     """),
 ]
 

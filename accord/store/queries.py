@@ -11,7 +11,7 @@ from accord.folding import fold, has_unspaced_script
 from accord.models import Rejection, SearchHit, StoredDocument
 
 _LIST_COLUMNS = ("id, origin, title, published, language, source, url, format, word_count, "
-                 "duplicate_of, mixed_language, published_from, published_note, dateline, place")
+                 "duplicate_of, mixed_language, published_from, published_note, dateline, place, captions")
 # Only these mark a query as FTS5 syntax; other punctuation ("Kenya: talks") is plain text.
 _OPERATOR = re.compile(r'(\bAND\b|\bOR\b|\bNOT\b|\bNEAR\b|["*])')
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -22,6 +22,7 @@ def _document(row: sqlite3.Row, **extra) -> StoredDocument:
     keys = row.keys()
     fields = {key: row[key] for key in keys if key in StoredDocument.__dataclass_fields__}
     fields["mixed_language"] = bool(fields.get("mixed_language"))
+    fields["captions"] = tuple(tuple(span) for span in json.loads(fields.get("captions") or "[]"))
     return StoredDocument(**fields, **extra)
 
 
