@@ -15,12 +15,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from accord.extract.agreement_words import (COMPLEMENT_OPENERS, DETERMINERS, DOMAIN_MODIFIERS, EVALUATIVE,
-                                            GENERIC_MODIFIERS, ING_VERBS, MONTHS, NUMBER_WORDS, PARTICLES, STOPS,
+                                            FINITE, GENERIC_MODIFIERS, ING_VERBS, MONTHS, NUMBER_WORDS, PARTICLES, STOPS,
                                             VERBS, WEEKDAYS)
 
 _CURRENCY = r"(?:[A-Z]{2,3}\s?[$€£¥]?|US\s?[$]|[$€£¥])"
 _SCALE = r"(?:billion|million|trillion|bn|mn)"
-AMOUNT = rf"{_CURRENCY}\s?\d[\d,.]*(?:\s?[-–]?\s?{_SCALE})?"
+_CURRENCY_WORD = (r"(?:yuan|renminbi|dollars?|euros?|yen|rupees?|won|pounds?|riyals?|dirhams?|ringgit|baht|dong"
+                  r"|pesos?|rubles?|roubles?|francs?|USD|EUR|JPY|CNY|VND|INR)")
+AMOUNT = (rf"(?:{_CURRENCY}\s?\d[\d,.]*(?:\s?[-–]?\s?{_SCALE})?"
+          rf"|\d[\d,.]*(?:\s?[-–]?\s?{_SCALE})?\s?{_CURRENCY_WORD}\b)")
 _AMOUNT_BEFORE = re.compile(rf"(?:^|(?<=\s)){AMOUNT}(?:\s*\({AMOUNT}\))?\s+$")
 _AMOUNT_AFTER = re.compile(rf"(?:totalling|totaling|worth|valued at|amounting to)\s+"
                            rf"(?:about |some |nearly |over |more than |around |up to )?{AMOUNT}"
@@ -35,6 +38,7 @@ _GENERIC_PARTIES = re.compile(
     r"|(?:the|these|those)(?:\s+(?:two|three|both))?\s+(?:countries|sides|nations|governments|states|parties"
     r"|neighbou?rs|neighbou?ring countries|leaders|capitals|ministries))$")
 _DANGLING = re.compile(r"(?:\s+(?:of|on|between|among|for|in|to|the|and|or|with|a|an|by|as))+\s*$", re.I)
+_ABBREVIATED = re.compile(r"(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|St|No|Nos|Jr|Co|Inc|Ltd|Corp|Gov|Gen|Sen|Rep)\.")
 MAX_TAIL_WORDS = 40
 
 
@@ -50,15 +54,18 @@ class LeftEdge:
     generic: bool = False
 
 
-def grow_left(sentence: str, start: int, plural: bool = False) -> LeftEdge:
+def grow_left(sentence: str, start: int, plural: bool = False, floor: int = 0) -> LeftEdge:
     """Extend a name left over its modifiers, stopping at a determiner, a possessive, a verb or
     a judging word ("new", "landmark"). Before a `plural` head a number ("five memorandums") is
     kept as the count and ends the growth ("more than 80 agreements" is "80 agreements");
-    before a singular one it is an article ("One MoU was signed")."""
+    before a singular one it is an article ("One MoU was signed"). Growth never crosses `floor`
+    (the end of the name found before)."""
     position, domain, named, generic = start, False, False, False
     words = list(re.finditer(r"\S+", sentence[:start]))
     for index in range(len(words) - 1, -1, -1):
         word = words[index]
+        if word.start() < floor:
+            break
         if word.start() >= position:
             continue  # inside an amount taken whole
         amount = _AMOUNT_BEFORE.search(sentence[:position])
@@ -68,16 +75,19 @@ def grow_left(sentence: str, start: int, plural: bool = False) -> LeftEdge:
         raw = word.group(0)
         text = raw.strip("“”\"'‘")
         lowered = text.lower()
-        if raw[-1:] in ",;:)(" or re.search(r"['’]s?$", raw) or not text:
+        if raw[-1:] in ",;:)(" or re.search(r"['’]s?$", raw) or not re.search(r"\w", text):
             break
         if lowered in NUMBER_WORDS or re.fullmatch(r"\d[\d,]*", text) and not _YEARISH.fullmatch(text):
             if not plural:
                 break
             return LeftEdge(word.start(), text, domain, named, generic)
-        if lowered in PARTICLES and index > 0 and words[index - 1].group(0)[:1].isupper():
-            position = word.start()
+        title_of = lowered == "of" and named and sentence[position:position + 1].isupper()
+        if (lowered in PARTICLES or title_of) and index > 0 and words[index - 1].group(0)[:1].isupper() \
+                and words[index - 1].group(0).lower() not in DETERMINERS:
+            position = word.start()  # "Foz do Iguaçu Declaration", "General Security of Military ... Agreement"
             continue
-        if lowered in DETERMINERS or lowered in EVALUATIVE or lowered in STOPS or lowered in WEEKDAYS \
+        good_friday = lowered in WEEKDAYS and index > 0 and words[index - 1].group(0)[:1].isupper()
+        if lowered in DETERMINERS or lowered in EVALUATIVE or lowered in STOPS or lowered in WEEKDAYS and not good_friday \
                 or lowered in COMPLEMENT_OPENERS or lowered in ("and", "or", "under", "signed", "sign"):
             break
         if text[:1].isupper() or _YEARISH.fullmatch(text) or _NUMERIC_MODIFIER.fullmatch(text):
@@ -147,9 +157,9 @@ def _plain_item(words: list[str], final: bool = False) -> bool:
     to the name's end, so only its words before the first clause opener are checked."""
     if not words or words[0].lower().strip(".") in DETERMINERS or any(re.search(r"[()“”\"]", w) for w in words):
         return False
-    if final:
-        cut = next((i for i, w in enumerate(words) if w.lower().strip(".") in STOPS | {"in", "on", "at"}),
-                   len(words))
+    if final:  # up to the first preposition or clause opener; a verb there makes it a clause
+        cut = next((i for i, w in enumerate(words)
+                    if w.lower().strip(".") in (STOPS - FINITE) | {"in", "on", "at"}), len(words))
         words = words[:cut] or words[:1]
     elif len(words) > 4:
         return False
@@ -170,8 +180,8 @@ class _Tail:
     count: int = 0
 
 
-def grow_right(sentence: str, end: int, *, lower_name: bool = False, purpose: bool = False,
-               tally: bool = False, complement: bool = False) -> int:
+def grow_right(sentence: str, end: int, *, lower_name: bool = False, lower_head: bool = False,
+               purpose: bool = False, tally: bool = False, complement: bool = False) -> int:
     """Extend a name right over its complements up to the clause's end.
 
     Prepositions open complements (of, on, for, between, concerning...); "in" only as "in the
@@ -180,7 +190,8 @@ def grow_right(sentence: str, end: int, *, lower_name: bool = False, purpose: bo
     "for" never before an amount ("for $100-million grant" is what the MoU is for). A comma
     continues a list that a conjunction closes; a parenthesised abbreviation is kept. With
     `purpose`, a plan keeps one "to ..." clause; a `tally` ("45 agreements") never takes its
-    parties. `complement` starts the tail inside a complement (after "signed between").
+    parties. `complement` starts the tail inside a complement (after "signed between"). After
+    a `lower_head` a capital cannot open the tail ("the accord Iran rejects").
     """
     rest = sentence[end:]
     tokens = list(_WORD.finditer(rest))
@@ -193,7 +204,7 @@ def grow_right(sentence: str, end: int, *, lower_name: bool = False, purpose: bo
         lowered = token.lower().rstrip(".")
         following = tokens[index + 1].group(0) if index + 1 < len(tokens) else ""
         action = _step(token, lowered, following, here, rest, word.start(), state,
-                       lower_name=lower_name, purpose=purpose, tally=tally)
+                       lower_name=lower_name, lower_head=lower_head, purpose=purpose, tally=tally)
         if action == "stop":
             break
         if action == "skip":
@@ -203,18 +214,18 @@ def grow_right(sentence: str, end: int, *, lower_name: bool = False, purpose: bo
             position = end + skip_to
             state.count += 1
             continue
-        ends_sentence = token.endswith(".") and len(token) > 3 and not re.fullmatch(r"(?:[A-Z]\.)+", token)
+        ends_sentence = token.endswith((".", "!", "?")) and not _ABBREVIATED.fullmatch(token)
         state.count += 1
         if state.count > MAX_TAIL_WORDS:
             break
-        position = end + word.end() - (1 if ends_sentence else 0)
+        position = end + word.end() - (len(token) - len(token.rstrip(".!?")) if ends_sentence else 0)
         if ends_sentence:
             break
     return end + len(trim_tail(sentence[end:position]))
 
 
 def _step(token: str, lowered: str, following: str, here: str, rest: str, at: int, state: _Tail, *,
-          lower_name: bool, purpose: bool, tally: bool):
+          lower_name: bool, lower_head: bool, purpose: bool, tally: bool):
     """What one tail token does: "take" it, "skip" it (a list comma), "stop", or take a chunk
     of that many characters from the token's start."""
     if token == "(":
@@ -224,8 +235,8 @@ def _step(token: str, lowered: str, following: str, here: str, rest: str, at: in
         if re.match(r",\s+with a vision", here) or (state.complement and list_follows(rest, at)):
             return "skip"
         return "stop"
-    if token in (";", ":", ")", "“", "”", '"', "‘", "’") or lowered in WEEKDAYS:
-        return "stop"
+    if token in (";", ":", ")", "“", "”", '"', "‘", "’") or lowered in WEEKDAYS or not re.search(r"\w", token):
+        return "stop"  # a dash or a symbol ends the name too
     amount = _AMOUNT_AFTER.match(here)
     if amount:
         return amount.end()
@@ -248,11 +259,11 @@ def _step(token: str, lowered: str, following: str, here: str, rest: str, at: in
     state.purpose_verb_next = False
     if state.after_purpose_verb:
         return "take"  # "to improve", "to build": the purpose clause's verb
-    if token[:1].isdigit() or token[:1].isupper() and (state.count or not lower_name):
+    if token[:1].isdigit() or token[:1].isupper() and (state.count or not lower_head):
         return "take"  # after a lower-case head a capital opens a clause ("an accord Ethiopia rejects")
     if state.count == 0:
         return "stop"  # the tail must start with a connector or a name
-    if _verbish(token, following.lower()) and not (after_determiner and lowered not in STOPS | VERBS):
+    if _verbish(token.rstrip("."), following.lower()) and not (after_determiner and lowered not in STOPS | VERBS):
         return "stop"
     return "take"
 
@@ -276,7 +287,7 @@ def _conjunction(lowered: str, here: str, following: str, state: _Tail, tally: b
     if following[:1].isupper():
         run = re.match(r"(?:and|or)\s+((?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*)\s*([\w’'-]*)", here)
         after = run.group(2) if run else ""
-        if after and after[:1].islower() and _verbish(after) and not state.parties:
+        if after.lower() in FINITE and not state.parties:
             return "stop"  # "the Agreement on Trade and Japan will ..."
         state.parties = False
         state.after_preposition = False

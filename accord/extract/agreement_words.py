@@ -19,7 +19,7 @@ DOMAIN_MODIFIERS = frozenset("""
     employment workers scholarship youth sports media vaccine food environment environmental
     financing financial technical commercial monetary mutual reciprocal assistance status forces
     basing access exchange armistice non-aggression association twinning sister-city debt uranium
-    coal lng wheat rice fertiliser fertilizer
+    coal lng wheat rice fertiliser fertilizer civil civilian
 """.split())
 # Modifiers that are part of a name but do not make one by themselves ("a cooperation
 # agreement" may be any outcome; "the security cooperation agreement" is an instrument).
@@ -73,6 +73,11 @@ VERBS = frozenset("""
     gave held met saw went began sought won set put kept left brought paid led built sent spent
     struck continue promote discuss ensure strengthen enhance expand boost
 """.split())
+# Finite verbs and auxiliaries: after "and Japan" one says a new clause has begun.
+FINITE = frozenset("""
+    will would can could shall should must may might is are was were has have had did does do said says
+    told added noted stated
+""".split()) | VERBS
 # Prepositions and connectors that open (or continue) a name's complement.
 COMPLEMENT_OPENERS = frozenset({"of", "on", "between", "among", "amongst", "amending", "for",
                                  "concerning", "regarding", "covering", "to", "in", "with"})

@@ -124,7 +124,7 @@ def scan_sentence(sentence: str) -> SentenceScan:
     for match in _HEAD.finditer(sentence):
         if any(match.start() < end and start < match.end() for start, end in taken):
             continue
-        found = _read(sentence, match)
+        found = _read(sentence, match, taken[-1][1] if taken else 0)
         if isinstance(found, AgreementSpan):
             scan.names.append(found)
             taken.append((found.start, found.end))
@@ -137,20 +137,20 @@ def scan_sentence(sentence: str) -> SentenceScan:
     return scan
 
 
-def _read(sentence: str, match: re.Match) -> AgreementSpan | Reference | None:
+def _read(sentence: str, match: re.Match, floor: int) -> AgreementSpan | Reference | None:
     """The name around one head, a bare reference, or None when the head names nothing."""
     head = match.group("head")
     base, plural = _canonical(head)
     if base in ("annex", "appendix"):
         return _annex(sentence, match)
     capital = head[0].isupper() and not _sentence_initial(sentence, match.start())
-    left = grow_left(sentence, match.start(), plural=plural)
+    left = grow_left(sentence, match.start(), plural=plural, floor=floor)
     if plural and base in _WEAK:
         return None  # "276 projects", "the plans": never one instrument
     if plural and left.count is None and not left.domain:
         return _reference(sentence, match, plural) if not capital else None
     lower_name = not capital and not left.named
-    end = grow_right(sentence, match.end(), lower_name=lower_name, purpose=base in _PURPOSE,
+    end = grow_right(sentence, match.end(), lower_name=lower_name, lower_head=not capital, purpose=base in _PURPOSE,
                      tally=left.count is not None)
     modified = left.start < match.start()
     if not modified and end == match.end() and not (capital and " " in head):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from accord.extract.agreements import find_agreements
+from accord.extract.agreements import find_agreements, scan_sentence
 from accord.extract.records import DateValue
 
 
@@ -136,3 +136,94 @@ def test_agreement_countries_fall_back_to_the_document_pair(extract):
     extraction = extract(text)
     agreement, = extraction.agreements
     assert set(agreement.countries) == {"JPN", "IND"}
+
+
+# ---------------------------------------------------------------- what makes a name
+
+@pytest.mark.parametrize("sentence, name", [
+    # a domain word makes a lower-case name
+    ("Oman and Iran signed a fisheries agreement.", "fisheries agreement"),
+    # a lower-case name followed by its signing
+    ("A transit agreement signed between Oman and Iran on Monday lets trucks cross.", "transit agreement"),
+    # counted plurals are one record each
+    ("Officials from Ghana and Togo signed six memorandums of understanding (MoU) during the visit.",
+     "six memorandums of understanding (MoU)"),
+    ("More than 40 cooperation agreements were signed in various fields.", "40 cooperation agreements"),
+    # a single memorandum, with generic modifiers and a complement
+    ("They reviewed the joint cooperation memorandum in the field of port logistics, in order to save.",
+     "joint cooperation memorandum in the field of port logistics"),
+    # a joint statement the sides signed
+    ("The two presidents signed a joint statement.", "joint statement"),
+    # a plan being implemented, with its purpose
+    ("The two sides are implementing the plan to link the two power grids until 2030.",
+     "plan to link the two power grids until 2030"),
+    # a capitalised document type
+    ("Additional agreements include the ‘Record of Discussions between the Port Authority (PA) and "
+     "Andes Rail for Technical Assistance.",
+     "Record of Discussions between the Port Authority (PA) and Andes Rail for Technical Assistance"),
+])
+def test_what_names_an_instrument(sentence, name):
+    assert names(sentence) == [name]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The agreement was reached after hours of talks.",
+    "As part of the new deal, Oman will fund a port.",
+    "The ministers talked about the pipeline deal for hours.",  # "deal" needs a name
+    "Officials said the deal for local farmers was good.",
+    "Oman and Iran issued a joint statement.",
+    "The two sides signed several agreements and MoUs.",
+    "The ministers reviewed the implementation of bilateral agreements.",
+    "Oman and Iran signed a memorandum of understanding on Tuesday.",  # bare: no name of its own
+    "Vietnamese companies have invested in 120 projects in Laos.",
+    "A planned memorandum on seasonal workers was not signed in Muscat.",
+    "Ghana and Togo signed a cooperation agreement.",  # generic modifiers alone
+])
+def test_passing_nouns_are_not_named_agreements(sentence):
+    assert names(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "She said the drill violated the Declaration on the Conduct of Parties in the South Sea (DOC).",
+    "The decision was contrary to the UN Charter.",
+    "Both are parties to the WTO Agreement on Agriculture.",
+    "Ties soured after the withdrawal from the Iran nuclear deal.",
+    "They discussed the Black Sea grain deal.",
+    "The Paris Agreement on climate change was discussed.",
+    "They backed the regional trade agreement.",
+])
+def test_multilateral_instruments_are_not_agreements(sentence):
+    assert names(sentence) == []
+
+
+def test_a_financed_programme_or_one_sides_plan_is_not_an_agreement():
+    sentence = ("The two sides inked a JPY10 billion loan agreement to finance the Rural Roads Programme "
+                "and the country’s Support Programme to Respond to Drought.")
+    assert names(sentence) == ["JPY10 billion loan agreement"]
+
+
+def test_a_name_that_only_characterises_another_is_no_second_instrument():
+    sentence = ("They drilled under the Maritime Cooperation Agreement signed in 2021, which both sides "
+                "describe as the most important defence treaty in their history.")
+    assert names(sentence) == ["Maritime Cooperation Agreement"]
+
+
+# ---------------------------------------------------------------- references and aliases
+
+def test_bare_heads_are_references_not_names():
+    scan = scan_sentence("The memorandum of understanding was signed Friday, and the document was published.")
+    assert scan.names == []
+    assert [r.start for r in scan.references] == [4, len("The memorandum of understanding was signed Friday, and the ")]
+
+
+def test_a_name_in_apposition_is_an_alias_of_the_name_before_it():
+    sentence = "It built on the Treaty on Andean Cooperation, the Treaty of Quito, signed on 2 May 2001."
+    found, = find_agreements(sentence)
+    assert found.name == "Treaty on Andean Cooperation"
+    assert found.aliases == ("Treaty of Quito",)
+    assert sentence[found.date_from:].startswith(", signed on")
+
+
+def test_names_in_a_list_are_not_aliases():
+    sentence = "They signed the Extradition Treaty, the Transfer Treaty and the Visa Protocol."
+    assert [a.aliases for a in find_agreements(sentence)] == [(), (), ()]

@@ -1,0 +1,125 @@
+"""Dating agreements and one record per instrument: attached dates, non-Gregorian dates,
+signing sentences, anniversaries, list sentences, references, aliases, counts and shorthands.
+
+Sentences are invented. The pipeline fixture publishes on Monday 2024-05-20.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from accord.extract.agreement_dates import SentenceInput, collect_agreements
+from accord.extract.dates import DateContext, find_dates
+
+
+def dated(extraction) -> list[tuple[str, str | None]]:
+    return [(a.name, a.date.iso if a.date else None) for a in extraction.agreements]
+
+
+def collect(*texts: str, published: date | None = date(2024, 5, 20)):
+    context = DateContext(published=published)
+    inputs = [SentenceInput(text, find_dates(text, context)) for text in texts]
+    return [(c.name, c.date.iso if c.date else None) for c in collect_agreements(inputs, published)]
+
+
+# ---------------------------------------------------------------- dates attached to a name
+
+@pytest.mark.parametrize("text, iso", [
+    ("They hailed the Treaty of Lima (March 3, 1990) as a model.", "1990-03-03"),
+    ("The 30th anniversary of the Treaty of Lima, (Mar 3, 1990 – 2020), was marked.", "1990-03-03"),
+    ("The Andean Transit Agreement, signed on 4 June 2011, lets trucks cross.", "2011-06-04"),
+    ("Lima invokes the Andean Transit Agreement it signed with Quito in 1987.", "1987"),
+    ("They drilled under the Maritime Cooperation Agreement signed in August 2021.", "2021-08"),
+    ("It rests on the Trade Agreement (TA), which Peru and Chile signed on 16 February 2011.", "2011-02-16"),
+])
+def test_a_date_written_after_the_name_dates_it(text, iso):
+    assert collect(text)[0][1] == iso
+
+
+def test_a_non_gregorian_date_counts_by_its_gregorian_equivalent():
+    text = ("They agreed to activate the security cooperation agreement between them, signed on "
+            "3/9/1420 AH, corresponding to 6/19/1999 AD, and the general agreement for cooperation in "
+            "the field of trade.")
+    assert collect(text) == [("security cooperation agreement", "1999-06-19"),
+                             ("general agreement for cooperation in the field of trade", None)]
+
+
+def test_a_numeric_date_is_read_by_which_number_exceeds_twelve():
+    assert collect("The Port Agreement, signed on 23/4/2005, was renewed.") == [("Port Agreement", "2005-04-23")]
+    assert collect("The Port Agreement, signed on 4/5/2005, was renewed.") == [("Port Agreement", "2005")]
+
+
+def test_an_anniversary_sentence_does_not_date_by_its_own_date():
+    text = "On 3 May 2024 they marked the anniversary of the signing of the Treaty of Quito."
+    assert collect(text) == [("Treaty of Quito", None)]
+
+
+# ---------------------------------------------------------------- signing sentences and lists
+
+def test_a_list_sentence_takes_the_date_of_the_signing_before_it(extract):
+    text = ("The ministers met in Lima on 7 March 2024 and witnessed the signing of four documents. "
+            "These included a memorandum of understanding on copper mining and an agreement on "
+            "customs data.")
+    assert dated(extract(text)) == [("memorandum of understanding on copper mining", "2024-03-07"),
+                                    ("agreement on customs data", "2024-03-07")]
+
+
+def test_a_signing_word_inside_another_names_dating_clause_does_not_date_the_sentence():
+    text = ("They agreed to revive the Andean Transit Agreement, signed on 4 June 2011, and the Protocol "
+            "on Fisheries.")
+    assert collect(text) == [("Andean Transit Agreement", "2011-06-04"), ("Protocol on Fisheries", None)]
+
+
+# ---------------------------------------------------------------- references date their instrument
+
+def test_a_signed_reference_dates_the_instrument_named_before_it(extract):
+    text = ("Ghana and Togo signed an agreement on the recruitment of Togolese nurses in Ghana. "
+            "The memorandum of understanding was signed Friday during the visit.")
+    assert dated(extract(text)) == [("agreement on the recruitment of Togolese nurses in Ghana", "2024-05-17")]
+
+
+def test_the_document_signed_later_dates_the_memorandum_discussed_before(extract):
+    text = ("During a video call yesterday, the ministers of Peru and Chile discussed the terms of the "
+            "joint cooperation memorandum in the field of rail freight.\n\n"
+            "The Peruvian minister signed the document and sent it to Santiago.")
+    assert dated(extract(text)) == [("joint cooperation memorandum in the field of rail freight", "2024-05-19")]
+
+
+def test_a_reference_too_far_from_any_name_dates_nothing():
+    texts = ["They signed the Protocol on Fisheries.", "Talks went on.", "Trade grew.", "Prices fell.",
+             "Ports reopened.", "The agreement was signed on 3 May 2024."]
+    assert collect(*texts) == [("Protocol on Fisheries", None)]
+
+
+# ---------------------------------------------------------------- one record per instrument
+
+def test_an_alias_and_its_name_are_one_record_under_the_full_name():
+    texts = ["The fund was created under the Treaty of Quito.",
+             "It built on the Treaty on Andean Cooperation, the Treaty of Quito, signed on 2 May 2001."]
+    assert collect(*texts) == [("Treaty on Andean Cooperation", "2001-05-02")]
+
+
+def test_the_same_count_of_instruments_is_one_record():
+    texts = ["The commission reviewed 38 bilateral agreements between Accra and Lome.",
+             "Ghana and Togo are signatories to 38 agreements which cover trade and health."]
+    assert collect(*texts) == [("38 bilateral agreements", None)]
+
+
+def test_a_shorthand_is_the_fuller_name_it_abbreviates():
+    texts = ["They signed a memorandum of understanding on critical minerals supply chains.",
+             "Media highlighted the minerals agreement as the centrepiece."]
+    assert collect(*texts) == [("memorandum of understanding on critical minerals supply chains", None)]
+
+
+def test_the_best_dated_mention_wins():
+    texts = ["The Protocol on Fisheries was discussed.",
+             "The Protocol on Fisheries, signed on 3 May 2023, expires soon."]
+    assert collect(*texts) == [("Protocol on Fisheries", "2023-05-03")]
+
+
+def test_a_headline_names_nothing(extract):
+    text = ("Oman and Iran sign shipping and customs deals\n\n"
+            "Oman and Iran signed the Agreement on Shipping on 3 May 2024.")
+    assert dated(extract(text)) == [("Agreement on Shipping", "2024-05-03")]

@@ -1,0 +1,184 @@
+"""Where agreement names begin and end: modifiers, counts, complements, lists, abbreviations.
+
+Sentences are invented, about several country pairs.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.extract.agreement_spans import grow_left, grow_right, list_follows, trim_tail
+from accord.extract.agreements import find_agreements
+
+
+def names(sentence: str) -> list[str]:
+    return [a.name for a in find_agreements(sentence)]
+
+
+# ---------------------------------------------------------------- left: modifiers and counts
+
+@pytest.mark.parametrize("sentence, name", [
+    # an amount, with its equivalent in parentheses, is part of a loan's name
+    ("Chile and Peru inked a USD40 million (PEN150 million) loan agreement in Lima.",
+     "USD40 million (PEN150 million) loan agreement"),
+    ("The two banks signed a 300 million euro credit agreement.", "300 million euro credit agreement"),
+    # hyphenated and -ing modifiers
+    ("However, a decade-old policing agreement between Peru and Chile lapsed.",
+     "decade-old policing agreement between Peru and Chile"),
+    ("The two countries signed a 25-year supply contract.", "25-year supply contract"),
+    # a judging word is not part of the name
+    ("Ghana and Togo signed the new bilateral fisheries agreement.", "bilateral fisheries agreement"),
+    # capitalised words, also joined by "of"
+    ("Oman and Iran signed the General Security of Shipping Information Agreement.",
+     "General Security of Shipping Information Agreement"),
+    ("The Good Friday Agreement of 1998 is often cited.", "Good Friday Agreement of 1998"),
+])
+def test_modifiers_before_the_head_are_part_of_the_name(sentence, name):
+    assert names(sentence) == [name]
+
+
+def test_a_count_before_a_plural_head_is_kept_and_ends_the_name():
+    edge = grow_left("Officials signed more than 30 trade agreements.",
+                     len("Officials signed more than 30 trade "), plural=True)
+    assert edge.count == "30" and edge.domain
+    assert names("Officials signed more than 30 trade agreements.") == ["30 trade agreements"]
+
+
+def test_a_count_before_a_singular_head_is_only_an_article():
+    edge = grow_left("One MoU was signed.", len("One "))
+    assert edge.count is None and edge.start == len("One ")
+
+
+def test_a_possessive_ends_the_name_on_the_left():
+    assert names("Peru signed Chile's Pacific Fisheries Agreement.") == ["Pacific Fisheries Agreement"]
+
+
+# ---------------------------------------------------------------- right: complements
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Ghana and Togo signed an agreement on the training and deployment of Togolese nurses in Ghana.",
+     "agreement on the training and deployment of Togolese nurses in Ghana"),
+    ("Oman and Iran signed the general agreement for cooperation in the fields of transport and energy.",
+     "general agreement for cooperation in the fields of transport and energy"),
+    ("They signed a memorandum of understanding on tourism between Peru’s Ministry of Culture and "
+     "Chile’s Ministry of Trade, Industry and Tourism.",
+     "memorandum of understanding on tourism between Peru’s Ministry of Culture and Chile’s Ministry of "
+     "Trade, Industry and Tourism"),
+    ("The Chile-Peru Cooperation Agreement 2022-2026 and continue to expand trade.",
+     "Chile-Peru Cooperation Agreement 2022-2026"),
+])
+def test_complements_belong_to_the_name(sentence, name):
+    assert names(sentence) == [name]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # the place of signing is a city; a country after "in" inside a complement is its scope
+    ("Ghana and Togo signed an agreement on fisheries in Accra on Friday.", "agreement on fisheries"),
+    # "for" before an amount says what it pays for
+    ("The two countries had signed a Memorandum of Understanding (MoU) for $20-million grant to rebuild.",
+     "Memorandum of Understanding (MoU)"),
+    # parties named only generically add nothing
+    ("Peru and Chile are bound by the Andean Transit Agreement between the two countries.",
+     "Andean Transit Agreement"),
+    ("They agreed to revive the maritime security agreement between them, the ministers said.",
+     "maritime security agreement"),
+    # "on the sidelines of", "on 3 May": where and when, not what
+    ("Ghana and Togo signed the Agreement on Power Trade on the sidelines of the summit.",
+     "Agreement on Power Trade"),
+    # a capital directly after a lower-case head opens a clause
+    ("Oman upholds the 1990 boundary accord Iran has never accepted.", "1990 boundary accord"),
+    # after "and Japan", a finite verb begins a new clause
+    ("They signed the Agreement on Trade and Oman will ratify it.", "Agreement on Trade"),
+])
+def test_names_stop_where_their_complement_ends(sentence, name):
+    assert names(sentence) == [name]
+
+
+def test_a_lower_case_name_keeps_its_named_partners_but_a_proper_name_does_not():
+    assert names("Peru struck policing agreements with Pacific neighbours Fiji and Tonga this year.") \
+        == ["policing agreements with Pacific neighbours Fiji and Tonga"]
+    assert names("Brazil signed the Treaty of Montevideo with Argentina that year.") == ["Treaty of Montevideo"]
+
+
+def test_a_tally_never_takes_its_parties():
+    sentence = "The commission reviewed 38 bilateral agreements between Accra and Lome."
+    assert names(sentence) == ["38 bilateral agreements"]
+
+
+def test_a_tally_takes_a_coordinated_head_and_a_total():
+    assert names("The session saw the signing of 9 cooperation agreements and memoranda of understanding.") \
+        == ["9 cooperation agreements and memoranda of understanding"]
+    assert names("Since 2015, bilateral loan agreements totalling USD3 billion were signed.") \
+        == ["bilateral loan agreements totalling USD3 billion"]
+
+
+def test_a_parenthesised_abbreviation_is_part_of_the_name_but_a_date_is_not():
+    assert names("Peru and Chile signed a memorandum of understanding (MoU) on cooperation in the field "
+                 "of mining.") == ["memorandum of understanding (MoU) on cooperation in the field of mining"]
+    assert names("They marked the signing of the Treaty of Lima, (Mar 3, 1990 – 2020), he said.") \
+        == ["Treaty of Lima"]
+
+
+# ---------------------------------------------------------------- lists
+
+def test_a_list_closed_by_a_conjunction_continues_the_name():
+    sentence = ("Oman and Iran revived the agreement for cooperation in the field of trade, science, "
+                "culture, sports and youth during the visit.")
+    assert names(sentence) == ["agreement for cooperation in the field of trade, science, culture, sports and youth"]
+
+
+@pytest.mark.parametrize("rest, follows", [
+    (", culture, and health during", True),
+    (", Culture and Tourism.", True),
+    (", a subsidiary of Viettel.", False),  # an apposition, not a list item
+    (", the Treaty of Lima and the Protocol.", False),  # a list of instruments
+    (", Oman and Iran said.", False),  # a clause: its last item has a verb
+    (", (Mar 3, 1990 – 2020)", False),
+])
+def test_which_commas_continue_a_list(rest, follows):
+    assert list_follows(rest, 0) is follows
+
+
+# ---------------------------------------------------------------- bare heads described by their parties
+
+def test_a_bare_head_is_named_by_the_parties_that_signed_it():
+    sentence = ("One MoU was signed between Peru’s National Institute of Mines and Andes Copper, a "
+                "subsidiary of Andes Group.")
+    assert names(sentence) == ["MoU was signed between Peru’s National Institute of Mines and Andes Copper"]
+
+
+def test_a_lower_case_plan_is_named_by_the_parties_that_agreed_it():
+    sentence = "He said the plan of action agreed upon by both sides to build a common market will help."
+    assert names(sentence) == ["plan of action agreed upon by both sides to build a common market"]
+
+
+def test_generic_signatories_do_not_name_a_bare_head():
+    assert names("This was announced in a joint statement signed by the three countries.") == []
+
+
+# ---------------------------------------------------------------- annexes and contracts
+
+def test_an_annex_is_named_by_its_letter_alone():
+    assert names("Talks on the so-called Annex B of the treaty resumed.") == ["Annex B"]
+
+
+def test_a_contract_counts_only_when_the_states_are_its_parties():
+    assert names("In 1973 the two countries signed a 50-year contract.") == ["50-year contract"]
+    assert names("The airline signed a $2 billion contract with Airbus.") == []
+
+
+# ---------------------------------------------------------------- trimming
+
+@pytest.mark.parametrize("text, trimmed", [
+    (" on trade between the two countries", " on trade"),
+    (" on trade between the two Governments", " on trade between the two Governments"),
+    (" on trade and", " on trade"),
+    (" between them", ""),
+])
+def test_trim_tail(text, trimmed):
+    assert trim_tail(text) == trimmed
+
+
+def test_grow_right_stops_before_a_date():
+    sentence = "the Protocol on Fisheries on 3 May 2023"
+    assert sentence[:grow_right(sentence, len("the Protocol"))] == "the Protocol on Fisheries"
