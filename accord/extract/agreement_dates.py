@@ -33,7 +33,7 @@ _PAREN = re.compile(r"\s*,?\s*\(([^()]{4,60})\)")
 _SIGNED_CLAUSE = re.compile(
     r"\s*,?\s*(?:(?:which|that)\s+)?(?:[\w’'-]+,?\s+){0,5}?(?:(?:was|were|had been|has been|have been|had)\s+)?"
     r"(?:first\s+|originally\s+|also\s+)?(?:signed|concluded|inked|ratified)\b"
-    r"(?=\s+(?:on|in|at|by|with|between|last|this|earlier|back|\d)\b|\s*[,.;]|\s+(?:" + "|".join(WEEKDAYS)
+    r"(?=\s+(?:on|in|at|by|with|between|last|this|earlier|back|yesterday|today|\d)\b|\s*[,.;]|\s+(?:" + "|".join(WEEKDAYS)
     + r")\b)", re.I)
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{3,4})\b(?:\s*(AH|AD|CE|H|BE|SH)\b)?")
 _NON_GREGORIAN = re.compile(r"^\s*(?:AH|H|BE|SH|Hijri|Shamsi|Buddhist)\b")

@@ -27,7 +27,7 @@ _HEAD = re.compile(
     r"|treat(?:y|ies)|agreements?|accords?|protocols?|pacts?|deals?|contracts?"
     r"|joint (?:statements?|declarations?|communiqu[eé]s?)|annex|appendix"
     r"|action plans?|master plans?|plans?|strateg(?:y|ies)|projects?|roadmaps?|frameworks?"
-    r"|programmes?|programs?|declarations?|conventions?|charters?|statements?)\b", re.I)
+    r"|programmes?|programs?|declarations?|conventions?|charters?)\b", re.I)
 _KINDS = {"memorandum of understanding": "memorandum", "mou": "memorandum", "memorandum": "memorandum",
           "treaty": "treaty", "agreement": "agreement", "accord": "agreement", "pact": "agreement",
           "deal": "agreement", "contract": "agreement", "protocol": "protocol",
@@ -39,7 +39,7 @@ _KINDS = {"memorandum of understanding": "memorandum", "mou": "memorandum", "mem
 # Heads that name a document only when capitalised ("the Convention on ...", not "a
 # convention centre"); a lower-case one needs the parties that agreed it.
 _WEAK = {"plan", "strategy", "project", "roadmap", "framework", "programme", "program", "action plan",
-         "master plan", "declaration", "convention", "charter", "statement", "plan of action",
+         "master plan", "declaration", "convention", "charter", "plan of action",
          "record of discussions", "exchange of notes", "letter of intent", "annex", "appendix"}
 _PURPOSE = {"plan", "project", "strategy", "programme", "program", "roadmap", "action plan", "master plan",
             "plan of action"}
@@ -62,8 +62,8 @@ _MULTILATERAL = re.compile(
     r"\b(?:UN|U\.N\.|United Nations|UNCLOS|Law of the Sea|WTO|World Trade Organi[sz]ation|GATT|NATO"
     r"|Paris (?:climate )?(?:Agreement|Accord)|Kyoto|Geneva Conventions?|Vienna Convention|Non-Proliferation"
     r"|NPT|Chemical Weapons|Rome Statute|JCPOA|Joint Comprehensive Plan of Action|Iran nuclear deal"
-    r"|Black Sea [Gg]rain|Minsk"
-    r"|Codes? of Conduct|Conduct of (?:the )?Parties|Conference of the Parties|multilateral|regional"
+    r"|Black Sea [Gg]rain|Minsk|RCEP|Regional Comprehensive Economic Partnership|CPTPP|Trans-Pacific Partnership"
+    r"|Codes? of Conduct|Conduct of (?:the )?Parties|Conference of the Parties|[Mm]ultilateral|[Rr]egional"
     r"|international|global|United Nations Charter)\b|\b[A-Z]{2,}\s+Charter\b")
 _FINANCED = re.compile(r"\b(?:financ\w*|fund(?:s|ed|ing)?|loans? for|credit for)\b[^;.]*$", re.I)
 _PARTICIPLE = re.compile(r"\s+(?:(?:was|were|has been|have been|had been)\s+)?(?:signed|agreed(?:\s+(?:upon|on))?"
@@ -164,7 +164,7 @@ def _read(sentence: str, match: re.Match, floor: int) -> AgreementSpan | Referen
     name = sentence[start:end]
     if not _is_name(sentence, match, base, plural, capital, left, start, end):
         return _reference(sentence, match, plural) if not modified else None
-    if _excluded(sentence, base, start, end, name):
+    if _excluded(sentence, base, start, match.start(), end, name):
         return None
     return AgreementSpan(name, _KINDS.get(base, base), start, end, tally=left.count if plural else None,
                          date_from=end)
@@ -264,17 +264,18 @@ def _is_name(sentence: str, match: re.Match, base: str, plural: bool, capital: b
     return has_tail or definite or signed or left.named
 
 
-def _excluded(sentence: str, base: str, start: int, end: int, name: str) -> bool:
+def _excluded(sentence: str, base: str, start: int, head: int, end: int, name: str) -> bool:
     """Names that are no bilateral instrument the text says exists (see the module docstring)."""
     before = sentence[:start]
     if _NOT_SIGNED.search(before) or _NOT_SIGNED_AFTER.match(sentence, end):
         return True
     if _MULTILATERAL.search(name) or _CHARACTERISED.search(before):
         return True
-    if base in _WEAK and base not in ("declaration", "statement", "convention", "charter"):
+    if base in _WEAK and base not in ("declaration", "convention", "charter"):
         clause = re.split(r"[;.]", before)[-1]
-        if _FINANCED.search(clause) or re.search(r"['’]s?\s+$", before):
-            return True  # a programme that is financed, or one party's own plan
+        if _FINANCED.search(clause) or re.search(r"['’]s?\s+$", before) \
+                or re.search(r"\bNational\b", sentence[start:head]):
+            return True  # a programme that is financed, or one party's own ("the country's", "National")
     return False
 
 

@@ -191,6 +191,7 @@ def test_passing_nouns_are_not_named_agreements(sentence):
     "They discussed the Black Sea grain deal.",
     "The Paris Agreement on climate change was discussed.",
     "They backed the regional trade agreement.",
+    "Both joined the Regional Comprehensive Economic Partnership Agreement in 2022.",
 ])
 def test_multilateral_instruments_are_not_agreements(sentence):
     assert names(sentence) == []
@@ -227,3 +228,11 @@ def test_a_name_in_apposition_is_an_alias_of_the_name_before_it():
 def test_names_in_a_list_are_not_aliases():
     sentence = "They signed the Extradition Treaty, the Transfer Treaty and the Visa Protocol."
     assert [a.aliases for a in find_agreements(sentence)] == [(), (), ()]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Oman adopted the National Energy Strategy for 2040.",
+    "The Foreign Ministry Statement said talks had stalled.",
+])
+def test_one_sides_strategies_and_statements_are_not_agreements(sentence):
+    assert names(sentence) == []
