@@ -118,9 +118,11 @@ def _gazetteer():
 
 
 def _country_at(text: str) -> bool:
-    """Whether `text` starts with a country's name ("Malaysia", "Viet Nam")."""
+    """Whether `text` starts with a country's name ("Malaysia", "Viet Nam"), not a possessive
+    ("Ethiopia's Moyale town" is a place in it)."""
     mentions = _gazetteer().find(text[:40])
-    return bool(mentions) and mentions[0].start == 0 and mentions[0].kind == "country"
+    return bool(mentions) and mentions[0].start == 0 and mentions[0].kind == "country" \
+        and not re.match(r"['’]", text[mentions[0].end:])
 
 
 def _verbish(token: str, following: str = "") -> bool:

@@ -72,6 +72,7 @@ _SIGNED_AFTER = re.compile(r"\s+(?:(?:was|were|has been|have been|had been)\s+)?
 _IMPLEMENTED = re.compile(r"\b(?:implement\w*|adopt\w*|approv\w*|sign\w*|agreed? (?:on|upon)|endors\w*)\s+"
                           r"(?:the|a|this|their|its)\s+$", re.I)
 _STATE_PARTIES = re.compile(r"\b(?:the\s+)?(?:two|both)\s+(?:countries|governments|states|nations)\b", re.I)
+_MODAL_AFTER = re.compile(r"\s+(?:could|would|might|may|will|should)\b")
 _DEFINITE = {"the", "this", "that", "these", "those", "its", "their"}
 
 
@@ -213,10 +214,13 @@ def _reference(sentence: str, match: re.Match, plural: bool) -> Reference | None
 
 def _described_by_parties(sentence: str, match: re.Match, base: str) -> int | None:
     """A bare head described by who signed or agreed it ("One MoU was signed between X and Y",
-    "the plan of action agreed upon by both parties to ..."): the end of that description."""
+    "the plan of action agreed upon by both parties to ..."): the end of that description. A
+    definite agreement or MoU ("the MoU was signed by ...") refers back instead."""
     participle = _PARTICIPLE.match(sentence, match.end())
     if participle is None:
         return None
+    if base not in _WEAK and _reference(sentence, match, False) is not None:
+        return None  # "The agreement was signed between ...": the one already named
     end = grow_right(sentence, participle.end(), lower_name=True, purpose=base in _PURPOSE, complement=True)
     preposition = participle.group(0).split()[-1]
     if end <= participle.end() or is_generic_party(f" {preposition} {sentence[participle.end():end]}"):
@@ -234,10 +238,12 @@ def _is_name(sentence: str, match: re.Match, base: str, plural: bool, capital: b
              start: int, end: int) -> bool:
     """Whether the grown span names an instrument (see the module docstring)."""
     before = sentence[:start]
-    has_tail = end > match.end()
+    # a partner alone ("an agreement with India") says who, not what: "with" goes with the verb
+    has_tail = end > match.end() and not re.match(r"\s+with\b", sentence[match.end():end])
     if plural:
-        if left.count is not None:
-            return re.search(r"\b(?:the|these|those|its|their)\s+$", before, re.I) is None
+        if left.count is not None:  # not "the five agreements" (named before), not "two accords could"
+            return re.search(r"\b(?:the|these|those|its|their)\s+$", before, re.I) is None \
+                and _MODAL_AFTER.match(sentence, end) is None
         amount_after = re.match(r"\s+(?:totalling|totaling|worth|valued at)", sentence[match.end():]) is not None
         return left.domain and (_SIGNING.search(sentence) is not None or amount_after)
     if base in _WEAK:

@@ -74,6 +74,7 @@ def test_complements_belong_to_the_name(sentence, name):
 @pytest.mark.parametrize("sentence, name", [
     # the place of signing is a city; a country after "in" inside a complement is its scope
     ("Ghana and Togo signed an agreement on fisheries in Accra on Friday.", "agreement on fisheries"),
+    ("Ghana and Togo signed an agreement on cattle trade in Ghana's Volta region.", "agreement on cattle trade"),
     # "for" before an amount says what it pays for
     ("The two countries had signed a Memorandum of Understanding (MoU) for $20-million grant to rebuild.",
      "Memorandum of Understanding (MoU)"),
