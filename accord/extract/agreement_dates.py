@@ -33,8 +33,8 @@ _PAREN = re.compile(r"\s*,?\s*\(([^()]{4,60})\)")
 _SIGNED_CLAUSE = re.compile(
     r"\s*,?\s*(?:(?:which|that)\s+)?(?:[\w’'-]+,?\s+){0,5}?(?:(?:was|were|had been|has been|have been|had)\s+)?"
     r"(?:first\s+|originally\s+|also\s+)?(?:signed|concluded|inked|ratified)\b"
-    r"(?=\s+(?:on|in|at|by|with|between|last|this|earlier|back|yesterday|today|\d)\b|\s*[,.;]|\s+(?:" + "|".join(WEEKDAYS)
-    + r")\b)", re.I)
+    r"(?=\s+(?:on|in|at|by|with|between|last|this|earlier|back|yesterday|today|\d)\b|\s*[,.;]"
+    r"|\s+(?:" + "|".join(WEEKDAYS) + r")\b)", re.I)
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{3,4})\b(?:\s*(AH|AD|CE|H|BE|SH)\b)?")
 _NON_GREGORIAN = re.compile(r"^\s*(?:AH|H|BE|SH|Hijri|Shamsi|Buddhist)\b")
 _EQUIVALENT = re.compile(r"\b(?:corresponding to|equivalent to|i\.e\.|or)\s+", re.I)
@@ -80,29 +80,44 @@ def collect_agreements(sentences: list[SentenceInput], published: date | None) -
     named: list[tuple[int, int, str]] = []  # (sentence, start, key) of every named mention, in order
     previous: tuple[bool, DateValue | None] = (False, None)  # the last sentence's signing and date
     for index, (sentence, scan) in enumerate(zip(sentences, scans)):
-        clauses = [_attached(sentence, span.date_from, published) for span in scan.names]
-        signing = _reports_signing(sentence.text, [clause for _, clause in clauses if clause])
-        sentence_date = _sentence_date(sentence) if signing else None
-        if not signing and previous[0] and _ELABORATION.match(sentence.text):
-            signing, sentence_date = True, previous[1]
+        attached = [_attached(sentence, span.date_from, published) for span in scan.names]
+        signing, sentence_date = _signing(sentence, [clause for _, clause in attached if clause], previous)
         previous = (signing, sentence_date)
-        for span, (attached, _) in zip(scan.names, clauses):
+        for span, (own_date, _) in zip(scan.names, attached):
             key = _key(span, aliases)
             named.append((index, span.start, key))
-            rank = ATTACHED if attached else SENTENCE if sentence_date else UNDATED
-            best = records.get(key)
-            if best is None:
-                name = span.name if span.tally or key == _fold(span.name) else _canonical_name(scans, key)
-                records[key] = Collected(name, span.kind, span, index, attached or sentence_date, rank, signing)
-            elif rank > best.rank:
-                best.span, best.sentence, best.date, best.rank, best.signing = \
-                    span, index, attached or sentence_date, rank, signing
+            rank = ATTACHED if own_date else SENTENCE if sentence_date else UNDATED
+            mention = Collected(span.name, span.kind, span, index, own_date or sentence_date, rank, signing)
+            _add(records, key, mention, scans)
         for reference in scan.references:
-            attached, _ = _attached(sentence, reference.end, published)
-            value = attached or sentence_date
+            value = _attached(sentence, reference.end, published)[0] or sentence_date
             if value is not None:
                 _date_antecedent(records, named, index, reference, value)
     return _without_shorthands(list(records.values()))
+
+
+def _signing(sentence: SentenceInput, clauses: list[tuple[int, int]],
+             previous: tuple[bool, DateValue | None]) -> tuple[bool, DateValue | None]:
+    """Whether the sentence reports a signing, and the date it gives the names it holds. A
+    sentence that lists what was signed ("These included ...") takes the signing before it."""
+    if _reports_signing(sentence.text, clauses):
+        return True, _sentence_date(sentence)
+    if previous[0] and _ELABORATION.match(sentence.text):
+        return previous
+    return False, None
+
+
+def _add(records: dict[str, Collected], key: str, mention: Collected, scans: list[SentenceScan]) -> None:
+    """Add a mention to its record: the first makes it (named as written, or by the name an
+    alias group is keyed by); a better-dated one later replaces its mention and date."""
+    best = records.get(key)
+    if best is None:
+        if not mention.span.tally and key != _fold(mention.name):
+            mention.name = _canonical_name(scans, key)
+        records[key] = mention
+    elif mention.rank > best.rank:
+        best.span, best.sentence, best.date, best.rank, best.signing = \
+            mention.span, mention.sentence, mention.date, mention.rank, mention.signing
 
 
 def _without_shorthands(records: list[Collected]) -> list[Collected]:
@@ -111,18 +126,21 @@ def _without_shorthands(records: list[Collected]) -> list[Collected]:
     chains"): it is that instrument's shorthand. A better date it carries goes to the fuller one."""
     kept = []
     for record in records:
-        words = re.findall(r"[\w-]+", fold(record.name))
-        modifiers = set(words[:-1])
+        modifiers = set(_words(record.name)[:-1])
         shorthand = not record.span.tally and record.name == record.name.lower() and modifiers \
             and not modifiers & _PREPOSITIONS
-        fuller = next((other for other in records if other is not record and shorthand
-                       and modifiers <= set(re.findall(r"[\w-]+", fold(other.name)))
-                       and set(re.findall(r"[\w-]+", fold(other.name))) & _PREPOSITIONS), None)
+        fuller = next((other for other in records if shorthand and other is not record
+                       and modifiers <= set(_words(other.name)) and set(_words(other.name)) & _PREPOSITIONS),
+                      None)
         if fuller is None:
             kept.append(record)
         elif record.rank > fuller.rank:
             fuller.date, fuller.rank = record.date, record.rank
     return kept
+
+
+def _words(name: str) -> list[str]:
+    return re.findall(r"[\w-]+", fold(name))
 
 
 _PREPOSITIONS = {"of", "on", "for", "between", "with", "in", "to", "concerning", "amending", "regarding"}
@@ -156,7 +174,10 @@ _NUMBER_VALUES = {word: str(value) for value, word in enumerate(
     "sixteen seventeen eighteen nineteen twenty".split()) if word in NUMBER_WORDS}
 
 
-def _attached(sentence: SentenceInput, end: int, published: date | None) -> tuple[DateValue | None, tuple[int, int] | None]:
+Clause = tuple[int, int]
+
+
+def _attached(sentence: SentenceInput, end: int, published: date | None) -> tuple[DateValue | None, Clause | None]:
     """The date written right after a name: in parentheses, or in a "signed ..." clause that
     follows it. Returns the date and the clause it was read from."""
     text = sentence.text
@@ -169,8 +190,9 @@ def _attached(sentence: SentenceInput, end: int, published: date | None) -> tupl
     if clause is None:
         return None, None
     stop = _clause_end(text, clause.end())
-    return _date_in(sentence, clause.end(), stop, published) or _bare_weekday(text, clause.start(), stop, published), \
-        (clause.start(), stop)
+    value = _date_in(sentence, clause.end(), stop, published) \
+        or _bare_weekday(text, clause.start(), stop, published)
+    return value, (clause.start(), stop)
 
 
 def _clause_end(text: str, start: int) -> int:

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from accord.extract.agreement_words import (COMPLEMENT_OPENERS, DETERMINERS, DOMAIN_MODIFIERS, EVALUATIVE,
-                                            FINITE, GENERIC_MODIFIERS, ING_VERBS, MONTHS, NUMBER_WORDS, PARTICLES, STOPS,
-                                            VERBS, WEEKDAYS)
+                                            FINITE, GENERIC_MODIFIERS, ING_VERBS, MONTHS, NUMBER_WORDS,
+                                            PARTICLES, STOPS, VERBS, WEEKDAYS)
 
 _CURRENCY = r"(?:[A-Z]{2,3}\s?[$€£¥]?|US\s?[$]|[$€£¥])"
 _SCALE = r"(?:billion|million|trillion|bn|mn)"
@@ -29,16 +29,19 @@ _AMOUNT_AFTER = re.compile(rf"(?:totalling|totaling|worth|valued at|amounting to
                            rf"(?:about |some |nearly |over |more than |around |up to )?{AMOUNT}"
                            rf"(?:\s*\({AMOUNT}\))?")
 # "(MoU)", "(NEDA)", "(IA-CEPA)", "(EMCC 2)": an abbreviation, part of the name it follows.
-ABBREVIATION = re.compile(r"\(\s*(?=[^)]*[A-Z][^)]*[A-Z])[A-Z][A-Za-z0-9&.\-–]*(?:\s[A-Z0-9][A-Za-z0-9&.\-]*)?\s*\)")
+ABBREVIATION = re.compile(r"\(\s*(?=[^)]*[A-Z][^)]*[A-Z])[A-Z][A-Za-z0-9&.\-–]*"
+                          r"(?:\s[A-Z0-9][A-Za-z0-9&.\-]*)?\s*\)")
 _YEARISH = re.compile(r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?$")
 _NUMERIC_MODIFIER = re.compile(r"\d[\d,.]*-[a-z]+(?:-[a-z]+)?$")  # "50-year", "10-point"
 _WORD = re.compile(r"[^\s,;:()“”\"‘’]+(?:’(?:s(?!\w))?)?|[,;:()“”\"‘’]")
 _GENERIC_PARTIES = re.compile(
-    r"\s+(?:between|among|with|by)\s+(?:them(?:selves)?|both(?:\s+(?:countries|sides|nations|governments|parties))?"
+    r"\s+(?:between|among|with|by)\s+(?:them(?:selves)?"
+    r"|both(?:\s+(?:countries|sides|nations|governments|parties))?"
     r"|(?:the|these|those)(?:\s+(?:two|three|both))?\s+(?:countries|sides|nations|governments|states|parties"
     r"|neighbou?rs|neighbou?ring countries|leaders|capitals|ministries))$")
 _DANGLING = re.compile(r"(?:\s+(?:of|on|between|among|for|in|to|the|and|or|with|a|an|by|as))+\s*$", re.I)
 _ABBREVIATED = re.compile(r"(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|St|No|Nos|Jr|Co|Inc|Ltd|Corp|Gov|Gen|Sen|Rep)\.")
+_WEEKDAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 MAX_TAIL_WORDS = 40
 
 
@@ -87,8 +90,9 @@ def grow_left(sentence: str, start: int, plural: bool = False, floor: int = 0) -
             position = word.start()  # "Foz do Iguaçu Declaration", "General Security of Military ... Agreement"
             continue
         good_friday = lowered in WEEKDAYS and index > 0 and words[index - 1].group(0)[:1].isupper()
-        if lowered in DETERMINERS or lowered in EVALUATIVE or lowered in STOPS or lowered in WEEKDAYS and not good_friday \
-                or lowered in COMPLEMENT_OPENERS or lowered in ("and", "or", "under", "signed", "sign"):
+        if lowered in DETERMINERS or lowered in EVALUATIVE or lowered in STOPS \
+                or lowered in WEEKDAYS and not good_friday or lowered in COMPLEMENT_OPENERS \
+                or lowered in ("and", "or", "under", "signed", "sign"):
             break
         if text[:1].isupper() or _YEARISH.fullmatch(text) or _NUMERIC_MODIFIER.fullmatch(text):
             named = True
@@ -157,7 +161,9 @@ def list_follows(rest: str, comma: int) -> bool:
 def _plain_item(words: list[str], final: bool = False) -> bool:
     """A list item: a few words with no determiner, verb or clause opener. The last item runs on
     to the name's end, so only its words before the first clause opener are checked."""
-    if not words or words[0].lower().strip(".") in DETERMINERS or any(re.search(r"[()“”\"]", w) for w in words):
+    if not words or words[0].lower().strip(".") in DETERMINERS:
+        return False
+    if any(re.search(r"[()“”\"]", w) for w in words):
         return False
     if final:  # up to the first preposition or clause opener; a verb there makes it a clause
         cut = next((i for i, w in enumerate(words)
@@ -237,7 +243,9 @@ def _step(token: str, lowered: str, following: str, here: str, rest: str, at: in
         if re.match(r",\s+with a vision", here) or (state.complement and list_follows(rest, at)):
             return "skip"
         return "stop"
-    if token in (";", ":", ")", "“", "”", '"', "‘", "’") or lowered in WEEKDAYS or not re.search(r"\w", token):
+    if token in (";", ":", ")", "“", "”", '"', "‘", "’") or lowered in WEEKDAYS:
+        return "stop"
+    if not re.search(r"\w", token):
         return "stop"  # a dash or a symbol ends the name too
     amount = _AMOUNT_AFTER.match(here)
     if amount:
@@ -282,8 +290,8 @@ def _conjunction(lowered: str, here: str, following: str, state: _Tail, tally: b
     ("on the placement and protection of"); never before "the/a" (a list of instruments)."""
     if re.match(r"(?:and|or)\s+(?:the|a|an)\s", here, re.I):
         return "stop"
-    if tally and re.match(r"(?:and|or)\s+(?:[a-z-]+\s+){0,2}(?:memorand(?:a|ums)|agreements|protocols|treaties|mous)\b",
-                          here, re.I):
+    if tally and re.match(r"(?:and|or)\s+(?:[a-z-]+\s+){0,2}"
+                          r"(?:memorand(?:a|ums)|agreements|protocols|treaties|mous)\b", here, re.I):
         state.complement = False
         return "take"
     if following[:1].isupper():
@@ -323,7 +331,8 @@ def _preposition(lowered: str, here: str, following: str, state: _Tail, *,
             return "take"
         return "stop"
     if lowered == "in":
-        if re.match(r"in\s+(?:the\s+)?(?:fields?|areas?|sectors?|spheres?|domains?|framework|period)\b", here, re.I) \
+        if re.match(r"in\s+(?:the\s+)?(?:fields?|areas?|sectors?|spheres?|domains?|framework|period)\b",
+                    here, re.I) \
                 or re.match(r"in\s+(?:the\s+)?(?:19|20)\d\d\s*[-–]", here):
             return _open(state)
         if state.complement and not tally and _country_at(here[3:].lstrip()):
@@ -333,7 +342,7 @@ def _preposition(lowered: str, here: str, following: str, state: _Tail, *,
         if re.match(r"with a vision", here):
             return _open(state)
         if lower_name and following[:1].isupper() and not tally \
-                and not re.match(rf"(?:{MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", following):
+                and not re.match(rf"(?:{MONTHS}|{_WEEKDAY_NAMES})\b", following):
             return _open(state)
         return "stop"
     return _open(state)

@@ -54,9 +54,9 @@ _HYPOTHETICAL = re.compile(r"\b(?:hoped|hope|hopes|hoping|want|wants|wanted|seek
                            r"call(?:ed|s)? for|push(?:ed|es)? for|negotiat\w+)\b(?:\s+\S+){0,5}\s*$", re.I)
 # A name that only characterises another ("which both sides describe as the most
 # significant defence treaty") is no second instrument.
-_CHARACTERISED = re.compile(r"\b(?:describ\w+|call(?:ed|s)?|term(?:ed|s)?|hail(?:ed|s)?|dubb?\w*|regard\w*|"
-                            r"consider\w*|see[ns]?|label+\w*)\s+(?:it\s+|them\s+)?as\s+(?:(?:the|a|an)\s+)?(?:\S+\s+){0,3}$",
-                            re.I)
+_CHARACTERISED = re.compile(r"\b(?:describ\w+|call(?:ed|s)?|term(?:ed|s)?|hail(?:ed|s)?|dubb?\w*|regard\w*"
+                            r"|consider\w*|see[ns]?|label+\w*)\s+(?:it\s+|them\s+)?as\s+(?:(?:the|a|an)\s+)?"
+                            r"(?:\S+\s+){0,3}$", re.I)
 # Multilateral instruments: global conventions and bodies, codes of conduct among many parties.
 _MULTILATERAL = re.compile(
     r"\b(?:UN|U\.N\.|United Nations|UNCLOS|Law of the Sea|WTO|World Trade Organi[sz]ation|GATT|NATO"
@@ -151,8 +151,8 @@ def _read(sentence: str, match: re.Match, floor: int) -> AgreementSpan | Referen
     if plural and left.count is None and not left.domain:
         return _reference(sentence, match, plural) if not capital else None
     lower_name = not capital and not left.named
-    end = grow_right(sentence, match.end(), lower_name=lower_name, lower_head=not capital, purpose=base in _PURPOSE,
-                     tally=left.count is not None)
+    end = grow_right(sentence, match.end(), lower_name=lower_name, lower_head=not capital,
+                     purpose=base in _PURPOSE, tally=left.count is not None)
     modified = left.start < match.start()
     if not modified and end == match.end() and not (capital and " " in head):
         end = _described_by_parties(sentence, match, base)
@@ -171,23 +171,20 @@ def _read(sentence: str, match: re.Match, floor: int) -> AgreementSpan | Referen
                          date_from=end)
 
 
+_SINGULAR = {"memoranda": "memorandum", "memorandums": "memorandum", "treaties": "treaty",
+             "strategies": "strategy"}
+
+
 def _canonical(head: str) -> tuple[str, bool]:
     """The head's singular base form ("memoranda of understanding" -> "memorandum of
     understanding") and whether it is plural."""
     words = head.lower().replace("é", "e").split()
-    counted = words[0] if len(words) > 2 or words[0] in ("records", "record", "exchanges", "exchange",
-                                                          "letters", "letter", "plans", "plan") and len(words) > 1 \
-        else words[-1]
-    plural = counted.endswith("s") or counted == "memoranda"
-    singular = {"memoranda": "memorandum", "memorandums": "memorandum", "treaties": "treaty",
-                "strategies": "strategy", "mous": "mou"}
-
-    def one(word: str) -> str:
-        if word in singular:
-            return singular[word]
-        return word[:-1] if word.endswith("s") and word not in ("discussions", "notes") else word
-    base = " ".join(one(w) if w == counted else w for w in words)
-    return base, plural
+    # the noun that carries the number: the first of "X of Y" ("plans of action"), else the last
+    index = 0 if "of" in words else len(words) - 1
+    noun = words[index]
+    plural = noun.endswith("s") or noun in _SINGULAR
+    words[index] = _SINGULAR.get(noun, noun[:-1] if plural else noun)
+    return " ".join(words), plural
 
 
 def _sentence_initial(sentence: str, start: int) -> bool:

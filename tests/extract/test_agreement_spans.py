@@ -125,7 +125,8 @@ def test_a_parenthesised_abbreviation_is_part_of_the_name_but_a_date_is_not():
 def test_a_list_closed_by_a_conjunction_continues_the_name():
     sentence = ("Oman and Iran revived the agreement for cooperation in the field of trade, science, "
                 "culture, sports and youth during the visit.")
-    assert names(sentence) == ["agreement for cooperation in the field of trade, science, culture, sports and youth"]
+    assert names(sentence) == [
+        "agreement for cooperation in the field of trade, science, culture, sports and youth"]
 
 
 @pytest.mark.parametrize("rest, follows", [

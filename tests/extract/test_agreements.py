@@ -217,7 +217,8 @@ def test_a_name_that_only_characterises_another_is_no_second_instrument():
 def test_bare_heads_are_references_not_names():
     scan = scan_sentence("The memorandum of understanding was signed Friday, and the document was published.")
     assert scan.names == []
-    assert [r.start for r in scan.references] == [4, len("The memorandum of understanding was signed Friday, and the ")]
+    second = len("The memorandum of understanding was signed Friday, and the ")
+    assert [r.start for r in scan.references] == [4, second]
 
 
 def test_a_name_in_apposition_is_an_alias_of_the_name_before_it():
