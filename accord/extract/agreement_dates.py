@@ -96,6 +96,17 @@ def collect_agreements(sentences: list[SentenceInput], published: date | None) -
     return _without_shorthands(list(records.values()))
 
 
+def headline_end(text: str) -> int:
+    """Where the opening paragraph ends when it reads as a headline (short, without final
+    punctuation), else 0: a headline repeats what the body reports (read from the text alone,
+    so that no sentence needs its parse)."""
+    stripped = text.lstrip()
+    first = stripped.split("\n\n", 1)[0]
+    if len(first) > 200 or first.rstrip().endswith((".", "!", "?", "”", '"')):
+        return 0
+    return len(text) - len(stripped) + len(first)
+
+
 def _signing(sentence: SentenceInput, clauses: list[tuple[int, int]],
              previous: tuple[bool, DateValue | None]) -> tuple[bool, DateValue | None]:
     """Whether the sentence reports a signing, and the date it gives the names it holds. A

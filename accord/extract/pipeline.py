@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from accord.extract import EXTRACTOR_VERSION
 from accord.extract.actors import _NAME_TOKEN, _NOT_NAMES, find_people, title_words
-from accord.extract.agreement_dates import SentenceInput, collect_agreements
+from accord.extract.agreement_dates import SentenceInput, collect_agreements, headline_end
 from accord.extract.dates import DateContext, DateMention, find_dates, infer_document_year
 from accord.extract.events import ActorRef, SentenceFrame, find_events, load_triggers
 from accord.extract.events import _GROUP, _PRONOUN_SUBJECTS, GAP, Trigger
@@ -188,8 +188,9 @@ def facts(state: DocumentState) -> DocumentState:
 def agreements(state: DocumentState) -> DocumentState:
     """Named agreements, one per instrument in a document, dated by their signing where the
     text states it (see accord/extract/agreement_dates.py)."""
+    headline = headline_end(state.text)
     inputs = [SentenceInput(sentence.text, state.dates.get(index, []), state.anchors.get(index),
-                            headline=index == 0 and _is_headline(sentence))
+                            headline=sentence.start < headline)
               for index, sentence in enumerate(state.sentences)]
     for found in collect_agreements(inputs, state.published):
         sentence = state.sentences[found.sentence]

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from accord.extract.agreement_dates import SentenceInput, collect_agreements
+from accord.extract.agreement_dates import SentenceInput, collect_agreements, headline_end
 from accord.extract.dates import DateContext, find_dates
 
 
@@ -123,3 +123,12 @@ def test_a_headline_names_nothing(extract):
     text = ("Oman and Iran sign shipping and customs deals\n\n"
             "Oman and Iran signed the Agreement on Shipping on 3 May 2024.")
     assert dated(extract(text)) == [("Agreement on Shipping", "2024-05-03")]
+
+
+@pytest.mark.parametrize("text, end", [
+    ("Oman and Iran sign shipping deals\n\nThe body.", len("Oman and Iran sign shipping deals")),
+    ("Oman and Iran signed shipping deals on Monday.\n\nThe body.", 0),
+    ("x" * 201 + "\n\nThe body.", 0),
+])
+def test_headline_end(text, end):
+    assert headline_end(text) == end
