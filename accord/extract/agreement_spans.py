@@ -287,8 +287,12 @@ def _open(state: _Tail, action: str = "take") -> str:
 def _conjunction(lowered: str, here: str, following: str, state: _Tail, tally: bool) -> str:
     """"and" continues a name before a capitalised conjunct, a coordinated head of a tally
     ("agreements and memoranda of understanding") or a noun inside a complement
-    ("on the placement and protection of"); never before "the/a" (a list of instruments)."""
+    ("on the placement and protection of"); before "the/a" only to join two parties (otherwise it
+    lists instruments)."""
     if re.match(r"(?:and|or)\s+(?:the|a|an)\s", here, re.I):
+        if lowered == "and" and state.parties:  # "between the Port Board and the Rail Company"
+            state.parties, state.after_preposition = False, True
+            return "take"
         return "stop"
     if tally and re.match(r"(?:and|or)\s+(?:[a-z-]+\s+){0,2}"
                           r"(?:memorand(?:a|ums)|agreements|protocols|treaties|mous)\b", here, re.I):

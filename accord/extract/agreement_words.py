@@ -68,7 +68,7 @@ STOPS = frozenset("""
 # Third-person verbs that follow an instrument's name ("the agreement covers ...").
 VERBS = frozenset("""
     covers includes provides aims seeks allows calls sets requires expires enables establishes
-    outlines regulates governs gives takes makes remains means comes goes states stipulates grants
+    outlines regulates governs gives takes makes remains means comes goes stipulates grants
     permits paves opens marks lays runs lets sees helps builds brings needs says took came made
     gave held met saw went began sought won set put kept left brought paid led built sent spent
     struck continue promote discuss ensure strengthen enhance expand boost

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from accord.extract.agreement_spans import LeftEdge, grow_left, grow_right, is_generic_party
+from accord.extract.agreement_spans import LeftEdge, grow_left, grow_right, is_generic_party, trim_tail
 
 _HEAD = re.compile(
     r"\b(?P<head>memorand(?:um|a|ums) of understanding|mous?|memorand(?:um|a|ums)"
@@ -144,7 +144,9 @@ def _read(sentence: str, match: re.Match, floor: int) -> AgreementSpan | Referen
     base, plural = _canonical(head)
     if base in ("annex", "appendix"):
         return _annex(sentence, match)
-    capital = head[0].isupper() and not _sentence_initial(sentence, match.start())
+    # At a sentence's start only a title's inner capital ("A Letter of Intent") says it is a name.
+    titled = any(word[:1].isupper() for word in head.split()[1:])
+    capital = head[0].isupper() and (titled or not _sentence_initial(sentence, match.start()))
     left = grow_left(sentence, match.start(), plural=plural, floor=floor)
     if plural and base in _WEAK:
         return None  # "276 projects", "the plans": never one instrument
@@ -219,10 +221,11 @@ def _described_by_parties(sentence: str, match: re.Match, base: str) -> int | No
     if base not in _WEAK and _reference(sentence, match, False) is not None:
         return None  # "The agreement was signed between ...": the one already named
     end = grow_right(sentence, participle.end(), lower_name=True, purpose=base in _PURPOSE, complement=True)
+    parties = trim_tail(" " + sentence[participle.end():end])[1:]  # the tail starts inside a complement
     preposition = participle.group(0).split()[-1]
-    if end <= participle.end() or is_generic_party(f" {preposition} {sentence[participle.end():end]}"):
+    if not parties or is_generic_party(f" {preposition} {parties}"):
         return None
-    return end
+    return participle.end() + len(parties)
 
 
 def _signed_joint_statement(sentence: str, match: re.Match, base: str) -> bool:

@@ -28,22 +28,20 @@ def collect(*texts: str, published: date | None = date(2024, 5, 20)):
 
 @pytest.mark.parametrize("text, iso", [
     ("They hailed the Treaty of Lima (March 3, 1990) as a model.", "1990-03-03"),
-    ("The 30th anniversary of the Treaty of Lima, (Mar 3, 1990 – 2020), was marked.", "1990-03-03"),
+    ("Posters celebrating the Treaty of Lima (March 3, 1990 – 2020) lined the avenue.", "1990-03-03"),
     ("The Andean Transit Agreement, signed on 4 June 2011, lets trucks cross.", "2011-06-04"),
-    ("Lima invokes the Andean Transit Agreement it signed with Quito in 1987.", "1987"),
-    ("They drilled under the Maritime Cooperation Agreement signed in August 2021.", "2021-08"),
-    ("It rests on the Trade Agreement (TA), which Peru and Chile signed on 16 February 2011.", "2011-02-16"),
+    ("Lima cites the Andean Transit Agreement it concluded with Quito in 1987.", "1987"),
+    ("Patrols follow the Maritime Cooperation Agreement, signed in August 2021.", "2021-08"),
+    ("Exports rose under the Trade Agreement (TA), which Peru and Chile signed on 16 February 2011.",
+     "2011-02-16"),
 ])
 def test_a_date_written_after_the_name_dates_it(text, iso):
     assert collect(text)[0][1] == iso
 
 
 def test_a_non_gregorian_date_counts_by_its_gregorian_equivalent():
-    text = ("They agreed to activate the security cooperation agreement between them, signed on "
-            "3/9/1420 AH, corresponding to 6/19/1999 AD, and the general agreement for cooperation in "
-            "the field of trade.")
-    assert collect(text) == [("security cooperation agreement", "1999-06-19"),
-                             ("general agreement for cooperation in the field of trade", None)]
+    text = "The port agreement, which was signed on 5/2/1415 AH (corresponding to 7/21/1994 AD), remains in force."
+    assert collect(text) == [("port agreement", "1994-07-21")]
 
 
 def test_a_numeric_date_is_read_by_which_number_exceeds_twelve():
@@ -59,8 +57,8 @@ def test_an_anniversary_sentence_does_not_date_by_its_own_date():
 # ---------------------------------------------------------------- signing sentences and lists
 
 def test_a_list_sentence_takes_the_date_of_the_signing_before_it(extract):
-    text = ("The ministers met in Lima on 7 March 2024 and witnessed the signing of four documents. "
-            "These included a memorandum of understanding on copper mining and an agreement on "
+    text = ("After talks in Lima on 7 March 2024 the ministers signed four documents. "
+            "They include a memorandum of understanding on copper mining and an agreement on "
             "customs data.")
     assert dated(extract(text)) == [("memorandum of understanding on copper mining", "2024-03-07"),
                                     ("agreement on customs data", "2024-03-07")]
@@ -75,16 +73,15 @@ def test_a_signing_word_inside_another_names_dating_clause_does_not_date_the_sen
 # ---------------------------------------------------------------- references date their instrument
 
 def test_a_signed_reference_dates_the_instrument_named_before_it(extract):
-    text = ("Ghana and Togo signed an agreement on the recruitment of Togolese nurses in Ghana. "
-            "The memorandum of understanding was signed Friday during the visit.")
-    assert dated(extract(text)) == [("agreement on the recruitment of Togolese nurses in Ghana", "2024-05-17")]
+    text = ("Peru and Chile concluded an agreement on seasonal farm labour. "
+            "The memorandum was signed Friday at the border post.")
+    assert dated(extract(text)) == [("agreement on seasonal farm labour", "2024-05-17")]
 
 
 def test_the_document_signed_later_dates_the_memorandum_discussed_before(extract):
-    text = ("During a video call yesterday, the ministers of Peru and Chile discussed the terms of the "
-            "joint cooperation memorandum in the field of rail freight.\n\n"
-            "The Peruvian minister signed the document and sent it to Santiago.")
-    assert dated(extract(text)) == [("joint cooperation memorandum in the field of rail freight", "2024-05-19")]
+    text = ("On Sunday the transport ministers of Peru and Chile reviewed the Protocol on Rail Freight by "
+            "video link.\n\nThe Peruvian minister then signed the document.")
+    assert dated(extract(text)) == [("Protocol on Rail Freight", "2024-05-19")]
 
 
 def test_a_reference_too_far_from_any_name_dates_nothing():
@@ -97,19 +94,20 @@ def test_a_reference_too_far_from_any_name_dates_nothing():
 
 def test_an_alias_and_its_name_are_one_record_under_the_full_name():
     texts = ["The fund was created under the Treaty of Quito.",
-             "It built on the Treaty on Andean Cooperation, the Treaty of Quito, signed on 2 May 2001."]
+             "Lima ratified the Treaty on Andean Cooperation, the Treaty of Quito, which both had signed "
+             "on 2 May 2001."]
     assert collect(*texts) == [("Treaty on Andean Cooperation", "2001-05-02")]
 
 
 def test_the_same_count_of_instruments_is_one_record():
-    texts = ["The commission reviewed 38 bilateral agreements between Accra and Lome.",
-             "Ghana and Togo are signatories to 38 agreements which cover trade and health."]
+    texts = ["Auditors counted 38 bilateral agreements between Accra and Lome.",
+             "Togo has ratified 38 agreements with Ghana since independence."]
     assert collect(*texts) == [("38 bilateral agreements", None)]
 
 
 def test_a_shorthand_is_the_fuller_name_it_abbreviates():
     texts = ["They signed a memorandum of understanding on critical minerals supply chains.",
-             "Media highlighted the minerals agreement as the centrepiece."]
+             "Commentators praised the minerals agreement."]
     assert collect(*texts) == [("memorandum of understanding on critical minerals supply chains", None)]
 
 

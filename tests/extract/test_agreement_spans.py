@@ -23,9 +23,9 @@ def names(sentence: str) -> list[str]:
      "USD40 million (PEN150 million) loan agreement"),
     ("The two banks signed a 300 million euro credit agreement.", "300 million euro credit agreement"),
     # hyphenated and -ing modifiers
-    ("However, a decade-old policing agreement between Peru and Chile lapsed.",
-     "decade-old policing agreement between Peru and Chile"),
-    ("The two countries signed a 25-year supply contract.", "25-year supply contract"),
+    ("Ministers said a decade-old extradition pact between Peru and Chile had expired.",
+     "decade-old extradition pact between Peru and Chile"),
+    ("Under a 25-year supply contract the two governments signed, gas flows north.", "25-year supply contract"),
     # a judging word is not part of the name
     ("Ghana and Togo signed the new bilateral fisheries agreement.", "bilateral fisheries agreement"),
     # capitalised words, also joined by "of"
@@ -58,13 +58,13 @@ def test_a_possessive_ends_the_name_on_the_left():
 @pytest.mark.parametrize("sentence, name", [
     ("Ghana and Togo signed an agreement on the training and deployment of Togolese nurses in Ghana.",
      "agreement on the training and deployment of Togolese nurses in Ghana"),
-    ("Oman and Iran signed the general agreement for cooperation in the fields of transport and energy.",
-     "general agreement for cooperation in the fields of transport and energy"),
-    ("They signed a memorandum of understanding on tourism between Peru’s Ministry of Culture and "
-     "Chile’s Ministry of Trade, Industry and Tourism.",
-     "memorandum of understanding on tourism between Peru’s Ministry of Culture and Chile’s Ministry of "
-     "Trade, Industry and Tourism"),
-    ("The Chile-Peru Cooperation Agreement 2022-2026 and continue to expand trade.",
+    ("Oman and Iran renewed a framework agreement for cooperation in the fields of transport and energy.",
+     "framework agreement for cooperation in the fields of transport and energy"),
+    ("Delegates initialled a protocol on film co-production between Peru’s Film Council and "
+     "Chile’s Office of Arts, Heritage and Media.",
+     "protocol on film co-production between Peru’s Film Council and Chile’s Office of Arts, Heritage "
+     "and Media"),
+    ("Ministers must keep applying the Chile-Peru Cooperation Agreement 2022-2026 and review it yearly.",
      "Chile-Peru Cooperation Agreement 2022-2026"),
 ])
 def test_complements_belong_to_the_name(sentence, name):
@@ -76,12 +76,12 @@ def test_complements_belong_to_the_name(sentence, name):
     ("Ghana and Togo signed an agreement on fisheries in Accra on Friday.", "agreement on fisheries"),
     ("Ghana and Togo signed an agreement on cattle trade in Ghana's Volta region.", "agreement on cattle trade"),
     # "for" before an amount says what it pays for
-    ("The two countries had signed a Memorandum of Understanding (MoU) for $20-million grant to rebuild.",
+    ("Lima had signed a Memorandum of Understanding (MoU) for $20-million in flood relief.",
      "Memorandum of Understanding (MoU)"),
     # parties named only generically add nothing
     ("Peru and Chile are bound by the Andean Transit Agreement between the two countries.",
      "Andean Transit Agreement"),
-    ("They agreed to revive the maritime security agreement between them, the ministers said.",
+    ("Both navies still train under the maritime security agreement between them.",
      "maritime security agreement"),
     # "on the sidelines of", "on 3 May": where and when, not what
     ("Ghana and Togo signed the Agreement on Power Trade on the sidelines of the summit.",
@@ -96,19 +96,19 @@ def test_names_stop_where_their_complement_ends(sentence, name):
 
 
 def test_a_lower_case_name_keeps_its_named_partners_but_a_proper_name_does_not():
-    assert names("Peru struck policing agreements with Pacific neighbours Fiji and Tonga this year.") \
-        == ["policing agreements with Pacific neighbours Fiji and Tonga"]
+    assert names("Last year Chile signed fishing agreements with Pacific states Fiji and Tonga.") \
+        == ["fishing agreements with Pacific states Fiji and Tonga"]
     assert names("Brazil signed the Treaty of Montevideo with Argentina that year.") == ["Treaty of Montevideo"]
 
 
 def test_a_tally_never_takes_its_parties():
-    sentence = "The commission reviewed 38 bilateral agreements between Accra and Lome."
+    sentence = "Auditors counted 38 bilateral agreements between Accra and Lome that had lapsed."
     assert names(sentence) == ["38 bilateral agreements"]
 
 
 def test_a_tally_takes_a_coordinated_head_and_a_total():
-    assert names("The session saw the signing of 9 cooperation agreements and memoranda of understanding.") \
-        == ["9 cooperation agreements and memoranda of understanding"]
+    assert names("The visit produced 9 trade agreements and memoranda of understanding.") \
+        == ["9 trade agreements and memoranda of understanding"]
     assert names("Since 2015, bilateral loan agreements totalling USD3 billion were signed.") \
         == ["bilateral loan agreements totalling USD3 billion"]
 
@@ -116,17 +116,15 @@ def test_a_tally_takes_a_coordinated_head_and_a_total():
 def test_a_parenthesised_abbreviation_is_part_of_the_name_but_a_date_is_not():
     assert names("Peru and Chile signed a memorandum of understanding (MoU) on cooperation in the field "
                  "of mining.") == ["memorandum of understanding (MoU) on cooperation in the field of mining"]
-    assert names("They marked the signing of the Treaty of Lima, (Mar 3, 1990 – 2020), he said.") \
-        == ["Treaty of Lima"]
+    assert names("Posters celebrated the Treaty of Lima, (1990 – 2020), all week.") == ["Treaty of Lima"]
 
 
 # ---------------------------------------------------------------- lists
 
 def test_a_list_closed_by_a_conjunction_continues_the_name():
-    sentence = ("Oman and Iran revived the agreement for cooperation in the field of trade, science, "
-                "culture, sports and youth during the visit.")
-    assert names(sentence) == [
-        "agreement for cooperation in the field of trade, science, culture, sports and youth"]
+    sentence = ("Both sides renewed the agreement for cooperation in the fields of mining, fishing, "
+                "tourism and aviation at the talks.")
+    assert names(sentence) == ["agreement for cooperation in the fields of mining, fishing, tourism and aviation"]
 
 
 @pytest.mark.parametrize("rest, follows", [
@@ -144,28 +142,30 @@ def test_which_commas_continue_a_list(rest, follows):
 # ---------------------------------------------------------------- bare heads described by their parties
 
 def test_a_bare_head_is_named_by_the_parties_that_signed_it():
-    sentence = ("One MoU was signed between Peru’s National Institute of Mines and Andes Copper, a "
-                "subsidiary of Andes Group.")
-    assert names(sentence) == ["MoU was signed between Peru’s National Institute of Mines and Andes Copper"]
+    sentence = ("Another MoU was signed between the Andes Mining Board and Pacific Copper Ltd, which runs "
+                "two mines.")
+    assert names(sentence) == ["MoU was signed between the Andes Mining Board and Pacific Copper Ltd"]
 
 
 def test_a_lower_case_plan_is_named_by_the_parties_that_agreed_it():
-    sentence = "He said the plan of action agreed upon by both sides to build a common market will help."
-    assert names(sentence) == ["plan of action agreed upon by both sides to build a common market"]
+    sentence = ("Officials say the roadmap adopted by Lima and Santiago to integrate their power markets is "
+                "on track.")
+    assert names(sentence) == ["roadmap adopted by Lima and Santiago to integrate their power markets"]
 
 
 def test_generic_signatories_do_not_name_a_bare_head():
-    assert names("This was announced in a joint statement signed by the three countries.") == []
+    assert names("The ministers released a joint communiqué signed by the three governments.") == []
 
 
 # ---------------------------------------------------------------- annexes and contracts
 
 def test_an_annex_is_named_by_its_letter_alone():
-    assert names("Talks on the so-called Annex B of the treaty resumed.") == ["Annex B"]
+    assert names("Negotiators reopened Annex IV, which sets tariffs.") == ["Annex IV"]
 
 
 def test_a_contract_counts_only_when_the_states_are_its_parties():
-    assert names("In 1973 the two countries signed a 50-year contract.") == ["50-year contract"]
+    assert names("The port was leased under a 99-year contract the two governments signed in 1898.") \
+        == ["99-year contract"]
     assert names("The airline signed a $2 billion contract with Airbus.") == []
 
 

@@ -144,23 +144,23 @@ def test_agreement_countries_fall_back_to_the_document_pair(extract):
     # a domain word makes a lower-case name
     ("Oman and Iran signed a fisheries agreement.", "fisheries agreement"),
     # a lower-case name followed by its signing
-    ("A transit agreement signed between Oman and Iran on Monday lets trucks cross.", "transit agreement"),
+    ("The gas agreement inked between Oman and Iran lets pipelines cross.", "gas agreement"),
     # counted plurals are one record each
-    ("Officials from Ghana and Togo signed six memorandums of understanding (MoU) during the visit.",
-     "six memorandums of understanding (MoU)"),
-    ("More than 40 cooperation agreements were signed in various fields.", "40 cooperation agreements"),
+    ("Ministers from Ghana and Togo inked eleven memorandums of understanding (MoU) at the State House.",
+     "eleven memorandums of understanding (MoU)"),
+    ("Over the decade, upwards of 40 customs agreements have been concluded.", "40 customs agreements"),
     # a single memorandum, with generic modifiers and a complement
-    ("They reviewed the joint cooperation memorandum in the field of port logistics, in order to save.",
-     "joint cooperation memorandum in the field of port logistics"),
+    ("Engineers studied the joint cooperation memorandum in the field of water supply before the vote.",
+     "joint cooperation memorandum in the field of water supply"),
     # a joint statement the sides signed
     ("The two presidents signed a joint statement.", "joint statement"),
     # a plan being implemented, with its purpose
-    ("The two sides are implementing the plan to link the two power grids until 2030.",
-     "plan to link the two power grids until 2030"),
+    ("Both utilities have adopted a plan to merge their grids by 2028.", "plan to merge their grids"),
     # a capitalised document type
-    ("Additional agreements include the ‘Record of Discussions between the Port Authority (PA) and "
-     "Andes Rail for Technical Assistance.",
-     "Record of Discussions between the Port Authority (PA) and Andes Rail for Technical Assistance"),
+    ("Officials also initialled a Record of Discussions on Technical Assistance for Port Dredging with "
+     "the Ghana Ports Authority (GPA).", "Record of Discussions on Technical Assistance for Port Dredging"),
+    ("A Letter of Intent between the Andes Rail Company (ARC) and the Pacific Port Board was exchanged.",
+     "Letter of Intent between the Andes Rail Company (ARC) and the Pacific Port Board"),
 ])
 def test_what_names_an_instrument(sentence, name):
     assert names(sentence) == [name]
@@ -168,15 +168,15 @@ def test_what_names_an_instrument(sentence, name):
 
 @pytest.mark.parametrize("sentence", [
     "The agreement was reached after hours of talks.",
-    "As part of the new deal, Oman will fund a port.",
+    "Under the new deal, Oman gets port access.",
     "The ministers talked about the pipeline deal for hours.",  # "deal" needs a name
-    "Officials said the deal for local farmers was good.",
+    "Critics doubted the deal for dairy exporters.",
     "Oman and Iran issued a joint statement.",
     "The two sides signed several agreements and MoUs.",
     "The ministers reviewed the implementation of bilateral agreements.",
     "Oman and Iran signed a memorandum of understanding on Tuesday.",  # bare: no name of its own
-    "Vietnamese companies have invested in 120 projects in Laos.",
-    "A planned memorandum on seasonal workers was not signed in Muscat.",
+    "Firms from Oman run 120 projects in Iran.",
+    "A planned memorandum on fishing quotas was not signed at the summit.",
     "Ghana and Togo signed a cooperation agreement.",  # generic modifiers alone
     "The minister said an agreement with Oman in March would help.",  # a partner says who, not what
     "The agreement was signed between the foreign ministers on Monday.",  # the one named before
@@ -187,7 +187,7 @@ def test_passing_nouns_are_not_named_agreements(sentence):
 
 
 @pytest.mark.parametrize("sentence", [
-    "She said the drill violated the Declaration on the Conduct of Parties in the South Sea (DOC).",
+    "They accused each other of breaching the Declaration on the Conduct of Parties.",
     "The decision was contrary to the UN Charter.",
     "Both are parties to the WTO Agreement on Agriculture.",
     "Ties soured after the withdrawal from the Iran nuclear deal.",
@@ -201,14 +201,14 @@ def test_multilateral_instruments_are_not_agreements(sentence):
 
 
 def test_a_financed_programme_or_one_sides_plan_is_not_an_agreement():
-    sentence = ("The two sides inked a JPY10 billion loan agreement to finance the Rural Roads Programme "
-                "and the country’s Support Programme to Respond to Drought.")
+    sentence = ("A JPY10 billion loan agreement signed in May will fund the Coastal Roads Programme, while "
+                "Peru’s Drought Response Programme stays separate.")
     assert names(sentence) == ["JPY10 billion loan agreement"]
 
 
 def test_a_name_that_only_characterises_another_is_no_second_instrument():
-    sentence = ("They drilled under the Maritime Cooperation Agreement signed in 2021, which both sides "
-                "describe as the most important defence treaty in their history.")
+    sentence = ("Officials call it the Maritime Cooperation Agreement; critics regard it as the weakest "
+                "naval treaty in years.")
     assert names(sentence) == ["Maritime Cooperation Agreement"]
 
 
@@ -222,11 +222,12 @@ def test_bare_heads_are_references_not_names():
 
 
 def test_a_name_in_apposition_is_an_alias_of_the_name_before_it():
-    sentence = "It built on the Treaty on Andean Cooperation, the Treaty of Quito, signed on 2 May 2001."
+    sentence = ("Lima ratified the Treaty on Andean Cooperation, the Treaty of Quito, which both had signed "
+                "on 2 May.")
     found, = find_agreements(sentence)
     assert found.name == "Treaty on Andean Cooperation"
     assert found.aliases == ("Treaty of Quito",)
-    assert sentence[found.date_from:].startswith(", signed on")
+    assert sentence[found.date_from:].startswith(", which both had signed")
 
 
 def test_names_in_a_list_are_not_aliases():
