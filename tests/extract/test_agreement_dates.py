@@ -50,7 +50,7 @@ def test_a_numeric_date_is_read_by_which_number_exceeds_twelve():
 
 
 def test_an_anniversary_sentence_does_not_date_by_its_own_date():
-    text = "On 3 May 2024 they marked the anniversary of the signing of the Treaty of Quito."
+    text = "On 3 May 2024 both capitals held an anniversary gala for the Treaty of Quito, signed long ago."
     assert collect(text) == [("Treaty of Quito", None)]
 
 
@@ -106,9 +106,9 @@ def test_the_same_count_of_instruments_is_one_record():
 
 
 def test_a_shorthand_is_the_fuller_name_it_abbreviates():
-    texts = ["They signed a memorandum of understanding on critical minerals supply chains.",
-             "Commentators praised the minerals agreement."]
-    assert collect(*texts) == [("memorandum of understanding on critical minerals supply chains", None)]
+    texts = ["They signed a memorandum of understanding on lithium refining.",
+             "Commentators praised the refining agreement."]
+    assert collect(*texts) == [("memorandum of understanding on lithium refining", None)]
 
 
 def test_the_best_dated_mention_wins():

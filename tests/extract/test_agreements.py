@@ -150,8 +150,8 @@ def test_agreement_countries_fall_back_to_the_document_pair(extract):
      "eleven memorandums of understanding (MoU)"),
     ("Over the decade, upwards of 40 customs agreements have been concluded.", "40 customs agreements"),
     # a single memorandum, with generic modifiers and a complement
-    ("Engineers studied the joint cooperation memorandum in the field of water supply before the vote.",
-     "joint cooperation memorandum in the field of water supply"),
+    ("Engineers studied the joint technical memorandum in the sphere of water supply before the vote.",
+     "joint technical memorandum in the sphere of water supply"),
     # a joint statement the sides signed
     ("The two presidents signed a joint statement.", "joint statement"),
     # a plan being implemented, with its purpose
