@@ -23,7 +23,7 @@ from datetime import date
 
 from accord.extract import EXTRACTOR_VERSION
 from accord.extract.actors import find_people, people_sentences
-from accord.extract.agreements import find_agreements
+from accord.extract.agreement_dates import SentenceInput, collect_agreements, headline_end
 from accord.extract.coder import load_coder
 from accord.extract.coder.candidates import ActorRef
 from accord.extract.dates import DateContext, DateMention, find_dates, infer_document_year
@@ -212,30 +212,23 @@ def facts(state: DocumentState) -> DocumentState:
 
 
 _DIGIT = re.compile(r"\d")
-_SIGNED = re.compile(r"\b(?:sign|signs|signed|signing|conclude[ds]?|inked|adopt(?:s|ed)?|ratified|"
-                     r"exchanged|initialled|initialed)\b", re.I)
 
 
 def agreements(state: DocumentState) -> DocumentState:
-    """Named agreements, one per name in a document. A sentence that tells of the signing dates
-    it: by its own date, else by the narrative's (as events are dated); the best-dated mention
-    of each name is kept."""
-    best: dict[str, Agreement] = {}
-    for index, sentence in enumerate(state.sentences):
-        signing = _SIGNED.search(sentence.text) is not None
-        usable = [d.value for d in state.dates.get(index, [])
-                  if d.value and d.kind not in ("deadline", "period") and not d.parenthetical]
-        date_value = (usable[0] if usable else state.anchors.get(index)) if signing else None
-        for found in find_agreements(sentence.text):
-            countries = tuple(dict.fromkeys(a.country for a in state.actors_in(sentence)))
-            agreement = Agreement(
-                name=found.name, kind=found.kind, date=date_value,
-                evidence=_evidence_builder(sentence)(found.start, found.end),
-                countries=countries or state.extraction.pair, confidence=0.7 if signing else 0.6)
-            key = " ".join(fold(found.name).split())
-            if key not in best or (best[key].date is None and date_value is not None):
-                best[key] = agreement
-    state.extraction.agreements.extend(sorted(best.values(), key=lambda a: a.evidence.start))
+    """Named agreements, one per instrument in a document, dated by their signing where the
+    text states it (see accord/extract/agreement_dates.py)."""
+    headline = headline_end(state.text)
+    inputs = [SentenceInput(sentence.text, state.dates.get(index, []), state.anchors.get(index),
+                            headline=sentence.start < headline)
+              for index, sentence in enumerate(state.sentences)]
+    for found in collect_agreements(inputs, state.published):
+        sentence = state.sentences[found.sentence]
+        countries = tuple(dict.fromkeys(a.country for a in state.actors_in(sentence)))
+        state.extraction.agreements.append(Agreement(
+            name=found.name, kind=found.kind, date=found.date,
+            evidence=_evidence_builder(sentence)(found.span.start, found.span.end),
+            countries=countries or state.extraction.pair, confidence=0.7 if found.signing else 0.6))
+    state.extraction.agreements.sort(key=lambda a: a.evidence.start)
     return state
 
 

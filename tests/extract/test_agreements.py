@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from accord.extract.agreements import find_agreements
+from accord.extract.agreements import find_agreements, scan_sentence
 from accord.extract.records import DateValue
 
 
@@ -136,3 +136,108 @@ def test_agreement_countries_fall_back_to_the_document_pair(extract):
     extraction = extract(text)
     agreement, = extraction.agreements
     assert set(agreement.countries) == {"JPN", "IND"}
+
+
+# ---------------------------------------------------------------- what makes a name
+
+@pytest.mark.parametrize("sentence, name", [
+    # a domain word makes a lower-case name
+    ("Oman and Iran signed a fisheries agreement.", "fisheries agreement"),
+    # a lower-case name followed by its signing
+    ("The gas agreement inked between Oman and Iran lets pipelines cross.", "gas agreement"),
+    # counted plurals are one record each
+    ("Ministers from Ghana and Togo inked eleven memorandums of understanding (MoU) at the State House.",
+     "eleven memorandums of understanding (MoU)"),
+    ("Over the decade, upwards of 40 customs agreements have been concluded.", "40 customs agreements"),
+    # a single memorandum, with generic modifiers and a complement
+    ("Engineers studied the joint technical memorandum in the sphere of water supply before the vote.",
+     "joint technical memorandum in the sphere of water supply"),
+    # a joint statement the sides signed
+    ("The two presidents signed a joint statement.", "joint statement"),
+    # a plan being implemented, with its purpose
+    ("Both utilities have adopted a plan to merge their grids by 2028.", "plan to merge their grids"),
+    # a capitalised document type
+    ("Officials also initialled a Record of Discussions on Technical Assistance for Port Dredging with "
+     "the Ghana Ports Authority (GPA).", "Record of Discussions on Technical Assistance for Port Dredging"),
+    ("A Letter of Intent between the Andes Rail Company (ARC) and the Pacific Port Board was exchanged.",
+     "Letter of Intent between the Andes Rail Company (ARC) and the Pacific Port Board"),
+])
+def test_what_names_an_instrument(sentence, name):
+    assert names(sentence) == [name]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The agreement was reached after hours of talks.",
+    "Under the new deal, Oman gets port access.",
+    "The ministers talked about the pipeline deal for hours.",  # "deal" needs a name
+    "Critics doubted the deal for dairy exporters.",
+    "Oman and Iran issued a joint statement.",
+    "The two sides signed several agreements and MoUs.",
+    "The ministers reviewed the implementation of bilateral agreements.",
+    "Oman and Iran signed a memorandum of understanding on Tuesday.",  # bare: no name of its own
+    "Firms from Oman run 120 projects in Iran.",
+    "A planned memorandum on fishing quotas was not signed at the summit.",
+    "Ghana and Togo signed a cooperation agreement.",  # generic modifiers alone
+    "The minister said an agreement with Oman in March would help.",  # a partner says who, not what
+    "The agreement was signed between the foreign ministers on Monday.",  # the one named before
+    "Analysts said two accords could reshape the region.",
+])
+def test_passing_nouns_are_not_named_agreements(sentence):
+    assert names(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "They accused each other of breaching the Declaration on the Conduct of Parties.",
+    "The decision was contrary to the UN Charter.",
+    "Both are parties to the WTO Agreement on Agriculture.",
+    "Ties soured after the withdrawal from the Iran nuclear deal.",
+    "They discussed the Black Sea grain deal.",
+    "The Paris Agreement on climate change was discussed.",
+    "They backed the regional trade agreement.",
+    "Both joined the Regional Comprehensive Economic Partnership Agreement in 2022.",
+])
+def test_multilateral_instruments_are_not_agreements(sentence):
+    assert names(sentence) == []
+
+
+def test_a_financed_programme_or_one_sides_plan_is_not_an_agreement():
+    sentence = ("A JPY10 billion loan agreement signed in May will fund the Coastal Roads Programme, while "
+                "Peru’s Drought Response Programme stays separate.")
+    assert names(sentence) == ["JPY10 billion loan agreement"]
+
+
+def test_a_name_that_only_characterises_another_is_no_second_instrument():
+    sentence = ("Officials call it the Maritime Cooperation Agreement; critics regard it as the weakest "
+                "naval treaty in years.")
+    assert names(sentence) == ["Maritime Cooperation Agreement"]
+
+
+# ---------------------------------------------------------------- references and aliases
+
+def test_bare_heads_are_references_not_names():
+    scan = scan_sentence("The memorandum of understanding was signed Friday, and the document was published.")
+    assert scan.names == []
+    second = len("The memorandum of understanding was signed Friday, and the ")
+    assert [r.start for r in scan.references] == [4, second]
+
+
+def test_a_name_in_apposition_is_an_alias_of_the_name_before_it():
+    sentence = ("Lima ratified the Treaty on Andean Cooperation, the Treaty of Quito, which both had signed "
+                "on 2 May.")
+    found, = find_agreements(sentence)
+    assert found.name == "Treaty on Andean Cooperation"
+    assert found.aliases == ("Treaty of Quito",)
+    assert sentence[found.date_from:].startswith(", which both had signed")
+
+
+def test_names_in_a_list_are_not_aliases():
+    sentence = "They signed the Extradition Treaty, the Transfer Treaty and the Visa Protocol."
+    assert [a.aliases for a in find_agreements(sentence)] == [(), (), ()]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Oman adopted the National Energy Strategy for 2040.",
+    "The Foreign Ministry Statement said talks had stalled.",
+])
+def test_one_sides_strategies_and_statements_are_not_agreements(sentence):
+    assert names(sentence) == []
