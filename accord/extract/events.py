@@ -207,21 +207,15 @@ def _same_time(event_date: DateValue | None, visit_date: DateValue | None) -> bo
 
 def sharpen_dates(events: list[Event]) -> list[Event]:
     """Within one document, an event dated only to the month ("the visit in May") takes the
-    day of the one event of the same type and pair that it agrees with, and an undated event
-    the date of the one dated event of its type and pair (codebook: "An act mentioned without
-    a date in one sentence and dated in another gets that date in both")."""
+    day of the one event of the same type and pair that it agrees with (codebook: an act
+    mentioned without its day in one sentence and dated in another gets that date in both)."""
     sharpened = []
     for event in events:
-        same = [e for e in events if e.type == event.type and e.date and not e.negated
-                and {e.source, e.target} == {event.source, event.target}]
-        if event.date is None:
-            dates = {e.date for e in same}
-            if len(dates) == 1:
-                event = replace(event, date=next(iter(dates)))
-        elif event.date.precision != "day":
-            finer = {e.date for e in same if e.date.precision == "day" and e.date.iso.startswith(event.date.iso)}
+        if event.date is not None and event.date.precision != "day":
+            finer = {e.date for e in events if e.type == event.type and e.date and not e.negated
+                     and e.date.precision == "day" and e.date.iso.startswith(event.date.iso)
+                     and {e.source, e.target} == {event.source, event.target}}
             if len(finer) == 1:
                 event = replace(event, date=next(iter(finer)))
         sharpened.append(event)
     return sharpened
-
