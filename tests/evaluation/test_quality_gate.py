@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from accord.evaluation.runner import evaluate
+from accord.evaluation.runner import CATEGORIES, evaluate
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 GOLD = SHARED / "eval" / "seeds-gold"
@@ -36,6 +36,12 @@ def test_f1_stays_at_or_above_its_floor(report, category):
     assert score.f1 >= FLOORS[category], (
         f"{category} F1 {score.f1:.3f} fell below its floor {FLOORS[category]} "
         f"(tp {score.tp}, fp {score.fp}, fn {score.fn})")
+
+
+def test_the_json_report_carries_every_category_with_facts_period(report):
+    data = report.as_json()
+    assert set(data) == set(CATEGORIES) and "facts_period" in data
+    assert {"precision", "recall", "f1", "tp", "fp", "fn"} <= set(data["facts_period"])
 
 
 def test_every_gold_article_was_found(report):
