@@ -30,7 +30,7 @@ from accord.extract.agreements import find_agreements
 from accord.extract.dates import DateContext, DateMention, find_dates, infer_document_year
 from accord.extract.events import ActorRef, SentenceFrame, find_events, load_triggers
 from accord.extract.events import _GROUP, _PRONOUN_SUBJECTS, GAP, Trigger
-from accord.extract.facts import find_facts
+from accord.extract.facts import find_facts, may_hold_facts, merge_repeats
 from accord.extract.gazetteer import Gazetteer, Mention, load_gazetteer
 from accord.extract.labels import find_labels
 from accord.extract.nlp import Sentence, load_nlp, parse_sentences, split_sentences
@@ -174,14 +174,18 @@ def _events_pass(state: DocumentState, document_year: int | None, visit) -> list
 
 
 def facts(state: DocumentState) -> DocumentState:
-    """Numeric facts per sentence."""
+    """Numeric facts per sentence; a figure the document states twice is one fact."""
+    found = []
     for sentence in state.sentences:
-        if not _DIGIT.search(sentence.text):
-            continue  # every figure facts.py reads is written with digits
-        countries = tuple(dict.fromkeys(a.country for a in state.actors
-                                        if sentence.start <= a.start < sentence.end))
-        state.extraction.facts.extend(find_facts(
-            sentence.text, _evidence_builder(sentence), countries or state.extraction.pair))
+        if not may_hold_facts(sentence.text):
+            continue  # no digit and no number word: no figure
+        actors = [a for a in state.actors if sentence.start <= a.start < sentence.end]
+        # A capital names where ("WASHINGTON —"), not whose money: it comes after the others.
+        countries = tuple(dict.fromkeys([a.country for a in actors if a.kind != "capital"]
+                                        + [a.country for a in actors]))
+        found.extend(find_facts(sentence.text, _evidence_builder(sentence),
+                                countries or state.extraction.pair, published=state.published))
+    state.extraction.facts.extend(merge_repeats(found))
     return state
 
 

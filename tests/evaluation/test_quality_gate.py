@@ -13,10 +13,13 @@ SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 GOLD = SHARED / "eval" / "seeds-gold"
 SEEDS = SHARED / "seeds"
 
+# facts was 1.0 until facts followed the codebook's rule that growth attached to a reported figure
+# is not a fact (GUIDELINES.md, Facts): the seeds gold, older than that rule, still lists one such
+# figure ("36.7 million USD, an increase of 39%"), which is now a miss (16 of 17, F1 0.970).
 FLOORS = {
     "events": 0.87,
     "events_directed": 0.79,
-    "facts": 1.0,
+    "facts": 0.96,
     "people": 1.0,
     "people_country": 1.0,
     "agreements": 0.97,
@@ -54,10 +57,16 @@ def test_every_gold_article_was_found(report):
 # people 0.818, people_country 0.778, agreements 0.441; it has since been used for development,
 # so these floors guard against regressions rather than measure unseen accuracy.
 HELDOUT = Path(__file__).resolve().parents[1] / "data" / "heldout"
+# facts was 0.94: the held-out gold follows the seeds' older conventions where the codebook has
+# since ruled otherwise, and extraction follows the codebook (GUIDELINES.md, Facts): growth
+# attached to a reported figure ("up 6.2 percent") and counts of signed documents ("the signing of
+# seven cooperation documents") are not facts, and growth-rate targets ("raise it by 40% by 2026")
+# are `percent_growth`, not `percent`. Those disagreements are four of its five misses and both
+# false positives (the fifth miss is "2,200 town twinnings"), leaving F1 at 0.935.
 HELDOUT_FLOORS = {
     "events": 0.65,
     "events_directed": 0.50,
-    "facts": 0.94,
+    "facts": 0.93,
     "people": 0.94,
     "people_country": 0.79,
     "agreements": 0.65,
