@@ -3,8 +3,9 @@
 Written as rules because the parts that matter here (currency written before or after the
 number, "bn", ranges with a shared scale, qualifiers such as "more than", and whether a figure
 is a goal) are not what general number parsers do. The pieces live in their own modules:
-numbers.py reads numbers, money.py currencies, units.py percents and counted units, periods.py
-periods. This module decides which figures are bilateral facts, following the codebook
+numbers.py reads numbers, money.py currencies, units.py percents and counted units, figures.py
+puts them together, periods.py reads periods and targets.py the target flag. This module decides
+which figures are bilateral facts, following the codebook
 (/work/shared/eval/GUIDELINES.md, "Facts"):
 
 - growth attached to a reported figure ("reached $5 billion, up 23 percent") is not a fact;
@@ -22,30 +23,15 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from accord.extract.dates import DateContext, find_dates
-from accord.extract.money import find_money
-from accord.extract.numbers import WORD_VALUES, find_numbers
+from accord.extract.figures import Figure, find_figures
+from accord.extract.numbers import WORD_VALUES
 from accord.extract.periods import Period, assign_periods, find_periods
 from accord.extract.records import Fact
-from accord.extract.units import (find_counts, find_fractions, find_measures, find_numbers_of,
-                                  find_percents)
-
-
-@dataclass(frozen=True)
-class Figure:
-    """A number with its unit, before it is judged a fact: span, value(s), unit and what it is."""
-
-    start: int
-    end: int
-    value: float
-    value_max: float | None
-    unit: str
-    kind: str                  # "money" | "percent" | "measure" | "count"
-    noun: str = ""             # the unit or counted noun as written
-    conversion_of: int | None = None  # index of the amount this one restates in another currency
+from accord.extract.targets import SIGNING, is_target
 
 
 _NUMBER_WORDS = "|".join(sorted([*WORD_VALUES, "hundred", "half", "third", "fourth", "quarter", "fifth"],
@@ -77,7 +63,7 @@ def find_facts(sentence: str, evidence_at, countries: tuple[str, ...] = (),
             period = assigned[figure.conversion_of]
             target = targets[figure.conversion_of]
         else:
-            target = _is_target(sentence, figures, index, targets, period)
+            target = is_target(sentence, figures, index, targets, period)
         targets.append(target)
         if not _is_fact(sentence, figures, index, target):
             continue
@@ -93,51 +79,6 @@ def find_facts(sentence: str, evidence_at, countries: tuple[str, ...] = (),
             period=_period_value(sentence, period, target, published),
             countries=countries, evidence=evidence_at(start, figure.end), confidence=0.7))
     return facts
-
-
-def find_figures(sentence: str, countries: tuple[str, ...] = ()) -> list[Figure]:
-    """Every number with a unit attached: money first, then percents, measures and counts; a
-    span read as one kind is not read again as another."""
-    numbers = find_numbers(sentence)
-    figures: list[Figure] = []
-
-    def free(start: int, end: int) -> bool:
-        return not any(start < f.end and f.start < end for f in figures)
-
-    for money in find_money(sentence, numbers, countries):
-        if free(money.start, money.end):
-            figures.append(Figure(money.start, money.end, money.number.value, money.number.value_max,
-                                  money.currency, "money", money.written))
-    for kind, found in (("percent", find_percents(sentence, numbers)),
-                        ("percent", find_fractions(sentence)),
-                        ("measure", find_measures(sentence, numbers)),
-                        ("count", find_counts(sentence, numbers))):
-        for quantity in found:
-            if free(quantity.start, quantity.end):
-                figures.append(Figure(quantity.start, quantity.end, quantity.value, quantity.value_max,
-                                      quantity.unit, kind, quantity.noun))
-    taken = [(f.start, f.end) for f in figures]
-    for quantity in find_numbers_of(sentence, numbers, taken):
-        figures.append(Figure(quantity.start, quantity.end, quantity.value, quantity.value_max,
-                              quantity.unit, "count", quantity.noun))
-    figures.sort(key=lambda f: f.start)
-    return _mark_conversions(sentence, figures)
-
-
-_CONVERSION_GAP = re.compile(r"\s*[(\[]\s*(?:about|around|approximately|approx\.|roughly|some|nearly"
-                             r"|or|equivalent to|i\.e\.)?\s*", re.I)
-
-
-def _mark_conversions(sentence: str, figures: list[Figure]) -> list[Figure]:
-    """'JPY200 billion (US$1.95 billion)': the bracketed amount restates the one before it."""
-    marked = []
-    for index, figure in enumerate(figures):
-        if index and figure.kind == "money" and marked[-1].kind == "money" and \
-                _CONVERSION_GAP.fullmatch(sentence, marked[-1].end, figure.start):
-            base = marked[-1].conversion_of if marked[-1].conversion_of is not None else index - 1
-            figure = replace(figure, conversion_of=base)
-        marked.append(figure)
-    return marked
 
 
 # ---------------------------------------------------------------- which figures are facts
@@ -165,7 +106,6 @@ _GROWTH_AFTER = re.compile(r"\s*(?:-\s*)?(?:increase|rise|growth|jump|decline|dr
                            r"|expansion|year-on-year|y-o-y|yoy|on-year|year on year)\b", re.I)
 _ECONOMY = re.compile(r"\b(?:GDP|gross domestic product|econom(?:y|ies)|economic growth|inflation)\b", re.I)
 _AGREEMENT_NOUNS = frozenset({"agreements", "deals", "contracts", "memoranda", "mous", "treaties"})
-_SIGNING = re.compile(r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed)?|conclude[sd]?|signator(?:y|ies))\b", re.I)
 _TROOPS = frozenset({"troops", "soldiers", "servicemen", "marines", "sailors", "peacekeepers"})
 _ON_THE_OTHER_SIDE = re.compile(
     r"\b(?:sent|send|sends|sending|deploy\w*|dispatch\w*|station\w*|based\s+in|entered|enters?|crossed"
@@ -185,7 +125,7 @@ def _is_fact(sentence: str, figures: list[Figure], index: int, target: bool) -> 
             return False  # GDP growth is no bilateral figure
         if not target and _attached_to_a_figure(sentence, figures, index):
             return False  # "reached $5 billion, up 23 percent": the growth of a reported figure
-    if figure.unit == "documents" and (figure.noun.lower() in _AGREEMENT_NOUNS or _SIGNING.search(sentence)):
+    if figure.unit == "documents" and (figure.noun.lower() in _AGREEMENT_NOUNS or SIGNING.search(sentence)):
         return False  # counts of signed documents: the agreements list covers them
     if _is_military(sentence, figure) and not _on_the_other_side(sentence, figure):
         return False  # head-counts of one side's forces (mobilised, withdrawn) are not bilateral
@@ -245,92 +185,6 @@ def _attached_to_a_figure(sentence: str, figures: list[Figure], index: int) -> b
                                                       sentence[figure.end:other.start]):
             return True
     return False
-
-
-# ---------------------------------------------------------------- target or reported
-
-_FORWARD = re.compile(
-    r"\b(?:targets?|targeted|targeting|goals?|aims?|aimed|aiming|strive|strives|striving|plans?|planned"
-    r"|planning|will|shall|would|could|might|expects?|expected|expecting|seeks?|seeking|towards?|pledges?"
-    r"|pledged|pledging|commit(?:s|ted|ment|ments)?|set\s+to|intends?|intended|projected|forecasts?"
-    r"|ambition|envisages?|envisaged|hopes?|hoped|agrees?|agreed|announces?|announced|promises?"
-    r"|promised|earmark(?:s|ed)?|allocat(?:e|es|ed)|potential|capacity\s+to|until|offer(?:s|ed)?"
-    r"|proposed?|requested|urged|invited|called\s+for"
-    r"|to\s+(?:increase|raise|boost|double|triple|expand|lift|reach|hit|achieve|export|provide|invest"
-    r"|supply|build))\b", re.I)
-_REPORTED = re.compile(
-    r"\b(?:reached|stood|stands|totalled|totaled|amounted|topped|hit|crossed|surpassed|exceeded|was|were"
-    r"|rose|grew|fell|has\s+been|have\s+been|had\s+been|so\s+far|to\s+date|existing|already|extended"
-    r"|provided|handed\s+over|delivered|disbursed|received|spent|invested|recorded|accounted|accounts"
-    r"|owes|produces|produced)\b", re.I)
-_MODAL_BEFORE = re.compile(r"\b(?:to|will|would|could|should|may|might|can|shall)\s+$", re.I)
-# Words after which a figure is set against the one before, not part of the same statement:
-# "aim for $10 billion, up from $7 billion"; "raise trade to $5 billion from $3.2 billion".
-_CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though|however|compared|up\s+from|down\s+from"
-                       r"|increase\s+from|rise\s+from)\b|^\s*,?\s*from\s+(?:\w+\s+)?$", re.I)
-# Money said to be paid out is reached, whatever was signed: "of which $300 million was disbursed".
-_PAID_OUT = re.compile(r"\b(?:disburs\w*|paid\s+out|released|spent|utili[sz]ed|delivered|handed\s+over)\b",
-                       re.I)
-_FUTURE_PASSIVE = re.compile(r"[^.;,]{0,40}?\b(?:will|shall|would|is\s+to|are\s+to|is\s+set\s+to|are\s+set\s+to"
-                             r"|is\s+expected\s+to|are\s+expected\s+to)\s+be\s+\w+ed\b", re.I)
-_PAST_PASSIVE = re.compile(r"[^.;,]{0,60}?\b(?:(?:had|has|have)\s+(?:already\s+)?been|was|were)\s+(?:already\s+)?\w+ed\b",
-                           re.I)
-_LOAN_SIGNED = re.compile(r"\b(?:loans?|credit|grants?|financing|funding)\b", re.I)
-
-
-def _is_target(sentence: str, figures: list[Figure], index: int, targets: list[bool],
-               period: Period | None) -> bool:
-    """Whether a figure looks forward: the last cue before it since the previous figure decides
-    ("aim to reach" against "reached"); without a cue, a deadline or a future period makes it a
-    target, a past one a reported figure, and a figure joined by "and" to a target is one too."""
-    figure = figures[index]
-    previous_end = figures[index - 1].end if index else 0
-    window = sentence[previous_end:figure.start]
-    next_start = figures[index + 1].start if index + 1 < len(figures) else len(sentence)
-    clause_after = re.split(r"[;.]", sentence[figure.end:min(next_start, figure.end + 60)], maxsplit=1)[0]
-    if _paid_out(window) or _paid_out(clause_after):
-        return False
-    if _signed_finance(sentence, figure):
-        return True
-    forward = _last(_FORWARD, window)
-    reported = max((m.start() for m in _REPORTED.finditer(window)
-                    if not _MODAL_BEFORE.search(window, 0, m.start())), default=-1)
-    if forward > reported:
-        return True
-    if reported > forward:
-        return False
-    if _FUTURE_PASSIVE.match(sentence, figure.end):
-        return True  # "the JPY200 billion package will be provided": what is still to be paid
-    if _PAST_PASSIVE.match(sentence, figure.end):
-        return False  # "3.5 trillion yen ... had been committed by the end of 2024": reached
-    if period is not None and (period.deadline or period.forward):
-        return True
-    if period is not None and period.past:
-        return False
-    # A figure that follows a target with nothing marking it as reached belongs to the same
-    # forward-looking statement ("a $100-million grant to rebuild 50,000 houses").
-    return bool(index and targets[index - 1] and "." not in window and ";" not in window
-                and not _CONTRAST.search(window))
-
-
-def _paid_out(text: str) -> bool:
-    """'was disbursed', 'has been spent' (not 'to be delivered', 'will be released')."""
-    return any(not re.search(r"\b(?:to|will|would|shall|be)\s+$", text[:m.start()], re.I)
-               for m in _PAID_OUT.finditer(text))
-
-
-def _last(pattern: re.Pattern, text: str) -> int:
-    return max((m.start() for m in pattern.finditer(text)), default=-1)
-
-
-def _signed_finance(sentence: str, figure: Figure) -> bool:
-    """A loan, credit or grant agreement signed for this amount is a commitment not yet paid
-    out: 'inked a JPY25 billion loan agreement', 'loan agreements totalling X were signed'."""
-    if figure.kind != "money" or not _SIGNING.search(sentence):
-        return False
-    near = sentence[max(0, figure.start - 40):figure.end + 40]
-    return _LOAN_SIGNED.search(near) is not None and re.search(r"\bagreements?\b|\bMoU\b|\bmemorand",
-                                                                 near, re.I) is not None
 
 
 # ---------------------------------------------------------------- qualifier, kind, period

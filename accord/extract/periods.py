@@ -85,7 +85,8 @@ _RULES: list[tuple[re.Pattern, str]] = [
                 rf"|in\s+the\s+year)\s+(?:the\s+end\s+of\s+|end-)?(?P<y>{_YEAR})\b(?![-–]\d)", re.I), "year"),
     (re.compile(rf"\b(?P<prep>by|until|through)?\s*(?:the\s+end\s+of\s+)?(?P<y>{_RELATIVE_YEAR})(?:\s+alone)?\b",
                 re.I), "relative_year"),
-    (re.compile(r"\b(?:over|in|during|within|for)\s+the\s+(?:next|coming)\s+(?:\w+\s+)?(?:years?|decades?|months?)\b"
+    (re.compile(r"\b(?:over|in|during|within|for)\s+the\s+(?:next|coming)\s+(?:\w+\s+)?"
+                r"(?:years?|decades?|months?)\b"
                 r"|\bover\s+(?:the\s+)?(?:\w+\s+)?(?:years?|decades?)\b(?!\s+ago)"
                 r"|\bwithin\s+(?:\w+\s+)?(?:years?|months?)\b"
                 r"|\bin\s+the\s+(?:near|coming|foreseeable)\s+(?:future|time|years?)\b"

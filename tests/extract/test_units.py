@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from accord.extract.facts import find_figures
+from accord.extract.figures import find_figures
 
 
 def figures(sentence: str) -> list[tuple[float, str]]:
