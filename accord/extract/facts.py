@@ -121,7 +121,7 @@ def _is_fact(sentence: str, figures: list[Figure], index: int, target: bool) -> 
     if re.search(r"(?:\bper|/)\s*$", sentence[max(0, figure.start - 5):figure.start]):
         return False  # "$120 per 1,000 cubic metres": the quantity a price is given for
     if figure.unit == "percent" and _is_growth(sentence, figure):
-        if _ECONOMY.search(sentence):
+        if _ECONOMY.search(_clause(sentence, figure)):
             return False  # GDP growth is no bilateral figure
         if not target and _attached_to_a_figure(sentence, figures, index):
             return False  # "reached $5 billion, up 23 percent": the growth of a reported figure
@@ -157,6 +157,18 @@ def _is_military(sentence: str, figure: Figure) -> bool:
         return False
     return figure.noun.lower() in _TROOPS or _MILITARY_MODIFIER.search(sentence, figure.start,
                                                                       figure.end) is not None
+
+
+_CLAUSE_BREAK = re.compile(r"[;,]|\b(?:while|whereas|but|although)\b", re.I)
+
+
+def _clause(sentence: str, figure: Figure) -> str:
+    """The clause a figure stands in: from the last comma, semicolon or "while" before it to the
+    first one after it ("The economy grew 5.6 percent, while exports fell 9 percent")."""
+    breaks = [m for m in _CLAUSE_BREAK.finditer(sentence)]
+    start = max((m.end() for m in breaks if m.end() <= figure.start), default=0)
+    end = min((m.start() for m in breaks if m.start() >= figure.end), default=len(sentence))
+    return sentence[start:end]
 
 
 def _is_growth(sentence: str, figure: Figure) -> bool:

@@ -143,8 +143,8 @@ def find_measures(text: str, numbers: list[Number]) -> list[Quantity]:
         if match is None:
             continue
         unit, factor = MEASURES[match.group("unit").lower()]
-        if unit == "ha" and match.group("unit") != "ha":
-            continue  # "HA" or "Ha" is a name
+        if match.group("unit").lower() == "ha" and match.group("unit") != "ha":
+            continue  # "HA" or "Ha" after a number is a name, not hectares
         end = match.end()
         daily = _PER_DAY.match(text, end)
         if daily:  # "30 million cubic metres of gas a day" is a daily rate, not a stock

@@ -360,6 +360,11 @@ def test_gdp_growth_is_not_a_bilateral_fact(sentence):
     assert find_facts(sentence, spans) == []
 
 
+def test_gdp_growth_is_dropped_only_in_its_own_clause():
+    assert units_of("The Thai economy grew 2.5 percent, while exports to Laos fell 9 percent.") == [
+        (9, "percent", False)]
+
+
 def test_a_share_or_a_level_is_not_growth():
     assert units_of("Seafood was 15 percent of the total, down from 19 percent in 2021.") == [
         (15, "percent", False), (19, "percent", False)]

@@ -23,6 +23,7 @@ def figures(sentence: str) -> list[tuple[float, str]]:
     ("Ukraine shipped 4 million tonnes of grain to Egypt.", 4e6, "tonnes"),
     ("Azerbaijan sends 10 bcm of gas to Europe.", 10e9, "cubic_metres"),
     ("Kazakhstan exports 80,000 barrels of oil to China.", 80000, "barrels"),
+    ("The Lao concession covers 1,300 hectares.", 1300, "ha"),
     ("Iraq imports 20 million cubic metres of gas a day from Iran.", 20e6, "cubic_metres_per_day"),
 ])
 def test_units_of_measure_written_at_the_number(sentence, value, unit):
