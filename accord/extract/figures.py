@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from accord.extract.money import find_money
+from accord.extract.money import CONVERSION_GAP, find_money
 from accord.extract.numbers import find_numbers
 from accord.extract.units import (find_counts, find_fractions, find_measures, find_numbers_of,
                                   find_percents)
@@ -56,19 +56,38 @@ def find_figures(sentence: str, countries: tuple[str, ...] = ()) -> list[Figure]
         figures.append(Figure(quantity.start, quantity.end, quantity.value, quantity.value_max,
                               quantity.unit, "count", quantity.noun))
     figures.sort(key=lambda f: f.start)
-    return _mark_conversions(sentence, figures)
+    return _mark_conversions(sentence, _join_money_ranges(sentence, figures))
 
 
-_CONVERSION_GAP = re.compile(r"\s*[(\[]\s*(?:about|around|approximately|approx\.|roughly|some|nearly"
-                             r"|or|equivalent to|i\.e\.)?\s*", re.I)
+_RANGE_GAP = re.compile(r"\s*(?P<join>-|–|to|and)\s*")
+
+
+def _join_money_ranges(sentence: str, figures: list[Figure]) -> list[Figure]:
+    """'between $5 billion and $7 billion', '$5bn-$7bn', '€2 million to €3 million': one amount
+    with an upper bound (not "from $5 billion to $7 billion", which is a change)."""
+    joined: list[Figure] = []
+    for figure in figures:
+        last = joined[-1] if joined else None
+        gap = _RANGE_GAP.fullmatch(sentence, last.end, figure.start) if last else None
+        if (last and gap and last.kind == figure.kind == "money" and last.unit == figure.unit
+                and last.value_max is None and figure.value_max is None and last.value < figure.value):
+            before = sentence[max(0, last.start - 12):last.start].lower()
+            join = gap.group("join")
+            if (join != "and" or re.search(r"\bbetween\s+$", before)) and \
+                    (join != "to" or not re.search(r"\b(?:from|to)\s+$", before)):
+                joined[-1] = replace(last, end=figure.end, value_max=figure.value)
+                continue
+        joined.append(figure)
+    return joined
 
 
 def _mark_conversions(sentence: str, figures: list[Figure]) -> list[Figure]:
-    """'JPY200 billion (US$1.95 billion)': the bracketed amount restates the one before it."""
-    marked = []
+    """'JPY200 billion (US$1.95 billion)': an amount in another currency right after an amount
+    restates it."""
+    marked: list[Figure] = []
     for index, figure in enumerate(figures):
         if index and figure.kind == "money" and marked[-1].kind == "money" and \
-                _CONVERSION_GAP.fullmatch(sentence, marked[-1].end, figure.start):
+                figure.unit != marked[-1].unit and CONVERSION_GAP.fullmatch(sentence, marked[-1].end, figure.start):
             base = marked[-1].conversion_of if marked[-1].conversion_of is not None else index - 1
             figure = replace(figure, conversion_of=base)
         marked.append(figure)

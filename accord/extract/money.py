@@ -226,10 +226,13 @@ def _adjectives() -> dict[str, str]:
     return table
 
 
-_CONVERSION_GAP = re.compile(r"\s*[(\[]\s*(?:about|around|approximately|approx\.|roughly|some|nearly"
-                             r"|or|equivalent to|i\.e\.)?\s*$", re.I)
+# What lies between an amount and its restatement in another currency: "50 million LAK (5,300
+# USD)", "JPY55 billion (about US$535 million)", "50 billion yen, or about $340 million".
+CONVERSION_GAP = re.compile(r"\s*(?:[(\[]|,?\s*or\b|--|—)\s*(?:about|around|approximately|approx\.|roughly"
+                            r"|some|nearly|or|equivalent\s+to|i\.e\.)?\s*", re.I)
 
 
 def _is_conversion(text: str, start: int, earlier: list[Money]) -> bool:
-    """An amount in brackets right after another amount restates it in another currency."""
-    return bool(earlier) and _CONVERSION_GAP.fullmatch(text, earlier[-1].end, start) is not None
+    """A bare "$" amount right after an amount in another currency restates it."""
+    return (bool(earlier) and earlier[-1].currency != "USD"
+            and CONVERSION_GAP.fullmatch(text, earlier[-1].end, start) is not None)

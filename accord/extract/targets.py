@@ -42,8 +42,12 @@ _PAID_OUT = re.compile(r"\b(?:disburs\w*|paid\s+out|released|spent|utili[sz]ed|d
                        re.I)
 # After the figure: "the $2 billion package will be provided" (still to come) and "3.5 trillion yen
 # had been committed" (reached).
-_FUTURE_PASSIVE = re.compile(r"[^.;,]{0,40}?\b(?:will|shall|would|is\s+to|are\s+to|is\s+set\s+to|are\s+set\s+to"
-                             r"|is\s+expected\s+to|are\s+expected\s+to)\s+be\s+\w+ed\b", re.I)
+_PROMISED = r"(?:promised|pledged|offered|planned|proposed|earmarked|allocated|announced|expected|targeted" \
+            r"|envisaged|projected|forecast)"
+_FUTURE_PASSIVE = re.compile(r"[^.;,]{0,40}?\b(?:(?:will|shall|would|is\s+to|are\s+to|is\s+set\s+to|are\s+set\s+to"
+                             r"|is\s+expected\s+to|are\s+expected\s+to)\s+be\s+\w+ed"
+                             rf"|(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:also\s+)?{_PROMISED})\b",
+                             re.I)
 _PAST_PASSIVE = re.compile(r"[^.;,]{0,60}?\b(?:(?:had|has|have)\s+(?:already\s+)?been|was|were)"
                            r"\s+(?:already\s+)?\w+ed\b", re.I)
 _LOAN_SIGNED = re.compile(r"\b(?:loans?|credit|grants?|financing|funding)\b", re.I)

@@ -421,6 +421,8 @@ def test_a_population_is_not_a_bilateral_figure():
     "He urged both sides to keep expanding trade until it reaches $8 billion.",
     "The remainder of the $2 billion package will be provided next month.",
     "India invited Belarusian firms to raise trade to two billion dollars.",
+    "Aid of $2bn-$3bn was promised to Dhaka.",
+    "Loans worth $3 billion were pledged last year.",
 ])
 def test_pledges_potentials_and_signed_loans_are_targets(sentence):
     found = [f for f in find_facts(sentence, spans) if f.unit != "projects"]

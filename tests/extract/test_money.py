@@ -182,3 +182,36 @@ def test_any_formatted_amount_round_trips_to_its_value_and_currency(amount, qual
     assert found[0].value == pytest.approx(value, rel=1e-9)
     assert found[0].unit == code
     assert found[0].evidence.endswith(text.strip())
+
+
+# ---------------------------------------------------------------- ranges and restatements
+
+@pytest.mark.parametrize("sentence, low, high", [
+    ("Chilean investment in Peru is worth between $5 billion and $7 billion.", 5e9, 7e9),
+    ("Peru expects $2bn-$3bn from Chilean firms.", 2e9, 3e9),
+    ("Chile will lend Peru €2 million to €3 million.", 2e6, 3e6),
+    ("Peru expects US$1.1-1.3 billion from Chile.", 1.1e9, 1.3e9),
+])
+def test_a_money_range_is_one_fact_with_an_upper_bound(sentence, low, high):
+    [fact] = facts(sentence)
+    assert (fact.value, fact.value_max) == (pytest.approx(low), pytest.approx(high))
+
+
+def test_a_change_from_one_amount_to_another_is_two_facts():
+    assert [(f.value, f.value_max) for f in facts("Trade rose from $5 billion to $7 billion.")] == [
+        (5e9, None), (7e9, None)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Japan pledged 50 billion yen, or about $340 million, to Manila.",
+    "Seoul will lend Vientiane 130 billion won (about US$100 million).",
+])
+def test_a_restatement_in_another_currency_shares_the_first_amounts_flag(sentence):
+    found = facts(sentence)
+    assert len(found) == 2 and all(f.is_target for f in found)
+    assert found[1].unit == "USD"
+
+
+def test_a_bracketed_amount_in_the_same_currency_is_a_part_not_a_restatement():
+    found = facts("Japan gave $5 billion ($3 billion in grants) to Manila.")
+    assert [(f.value, f.unit) for f in found] == [(5e9, "USD"), (3e9, "USD")]
