@@ -92,9 +92,10 @@ FAMILIES = {
     "kwacha": ("ZMW", "MWK"), "manat": ("AZN", "TMT"), "leu": ("RON", "MDL"), "rouble": ("RUB", "BYN"),
     "yen_sign": ("JPY", "CNY"),
 }
-# A bare "$" is read as the local dollar only for countries whose press writes "$" for it; in
-# Zimbabwe, Liberia or Ecuador "$" is the US dollar.
-_LOCAL_DOLLAR = frozenset({"CAN", "AUS", "NZL", "SGP", "HKG", "TWN", "FJI"})
+# A bare "$" is read as the local dollar only for countries whose own press writes "$" for it; in
+# Zimbabwe, Liberia or Ecuador "$" is the US dollar, and reports on Hong Kong or Taiwan write HK$
+# and NT$ for theirs, so a bare "$" there is the US dollar too.
+_LOCAL_DOLLAR = frozenset({"CAN", "AUS", "NZL", "SGP", "FJI"})
 
 COUNTRY_CURRENCY = dict(pair.split(":") for pair in """
 USA:USD CAN:CAD AUS:AUD NZL:NZD SGP:SGD HKG:HKD TWN:TWD FJI:FJD NAM:NAD JAM:JMD BRN:BND LBR:LRD
