@@ -53,6 +53,8 @@ def find_facts(sentence: str, evidence_at, countries: tuple[str, ...] = (),
     """
     figures = [f for f in find_figures(sentence, countries) if math.isfinite(f.value)
                and (f.value_max is None or math.isfinite(f.value_max))]
+    if not figures:
+        return []
     periods = find_periods(sentence, published)
     assigned = assign_periods([(f.start, f.end) for f in figures], periods, sentence)
     facts: list[Fact] = []
