@@ -92,8 +92,8 @@ _RULES: list[tuple[re.Pattern, str]] = [
                 r"|\bin\s+the\s+(?:near|coming|foreseeable)\s+(?:future|time|years?)\b"
                 r"|\bin\s+the\s+coming\s+time\b", re.I), "forward_phrase"),
     (re.compile(r"\b(?:during|over|in|for)?\s*the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|decades?|months?)\b"
-                r"|\b(?:so\s+far|to\s+date|till\s+date|thus\s+far|up\s+to\s+now|at\s+present|currently"
-                r"|cumulatively)\b", re.I), "past_phrase"),
+                r"|\b(?:so\s+far|to\s+date|till\s+date|thus\s+far|up\s+to\s+now|at\s+present|cumulatively)\b",
+                re.I), "past_phrase"),
     (re.compile(r"\b(?:each|every|a|per)\s+year\b(?![-\w])|\bannually\b|\bper\s+annum\b|\byearly\b|\bannual\b",
                 re.I),
      "annual"),
@@ -189,16 +189,25 @@ def assign_periods(spans: list[tuple[int, int]], periods: list[Period],
     of 2024, the turnover reached ...") belongs to the figure after it. Any other phrase belongs
     to the nearer of the figures right before and right after it ("$5 billion in 2023 and $6
     billion in 2024"; "trade in 2023 reached $1.6 billion"). A figure with no phrase of its own
-    takes the nearest phrase on its left ("In 2023, X was 15 percent of 390 billion yen"), else
-    on its right ("26.1 percent, and 15.7 percent in 2023"), but not across "but" or "while".
+    takes the nearest phrase leading a clause on its left ("In 2023, X was 15 percent of 390
+    billion yen"), else the nearest on its right ("26.1 percent, and 15.7 percent in 2023"), but
+    not across "but", "while" or "of which".
     """
     own: dict[int, Period] = {}
+    bound: set[int] = set()     # periods that belong to some figure
+    trailing: set[int] = set()  # periods bound to the figure before them
     for period in periods:
         before = [i for i, (s, e) in enumerate(spans) if e <= period.start]
         after = [i for i, (s, e) in enumerate(spans) if s >= period.end]
         gap_before = period.start - spans[before[-1]][1] if before else None
         gap_after = spans[after[0]][0] - period.end if after else None
         choice = None
+        # A phrase never reaches a figure across a new clause ("3,000 students are enrolled, and
+        # the two established ties in 1960").
+        if before and _CLAUSE_BREAK.search(sentence, spans[before[-1]][1], period.start):
+            gap_before = None
+        if after and _CLAUSE_BREAK.search(sentence, period.end, spans[after[0]][0]):
+            gap_after = None
         if after and _fronted(sentence, period):
             choice = after[0]
         elif gap_before is not None and gap_before <= 150 and (gap_after is None or gap_before <= gap_after):
@@ -206,6 +215,9 @@ def assign_periods(spans: list[tuple[int, int]], periods: list[Period],
         elif gap_after is not None and gap_after <= 150:
             choice = after[0]
         if choice is not None:
+            bound.add(id(period))
+            if spans[choice][1] <= period.start:
+                trailing.add(id(period))
             current = own.get(choice)
             if current is None or _distance(spans[choice], period) < _distance(spans[choice], current):
                 own[choice] = period
@@ -214,13 +226,22 @@ def assign_periods(spans: list[tuple[int, int]], periods: list[Period],
         if index in own:
             result.append(own[index])
             continue
-        left = [p for p in periods if p.end <= start and not _CONTRAST.search(sentence, p.end, start)]
-        right = [p for p in periods if p.start >= end and not _CONTRAST.search(sentence, end, p.start)]
+        # Only phrases that belong to a figure spread to their neighbours. One that leads its
+        # clause spreads forward; one that trails a figure spreads forward only within its clause
+        # ("1,150 projects in 2023 with a total of €6.8 million", not "received $300 million last
+        # year, seeks another $500 million"), and back to a parallel figure ("26.1 percent, and
+        # 15.7 percent in 2023").
+        left = [p for p in periods if p.end <= start and id(p) in bound
+                and not _CONTRAST.search(sentence, p.end, start)
+                and (id(p) not in trailing or not re.search(r"[,;]", sentence[p.end:start]))]
+        right = [p for p in periods if p.start >= end and id(p) in bound
+                 and not _CONTRAST.search(sentence, end, p.start)]
         result.append(left[-1] if left else right[0] if right else None)
     return result
 
 
-_CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though|however)\b|;", re.I)
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|while|but|whereas|which|who)\b|\b(?:while|whereas|but)\b", re.I)
+_CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though|however|of\s+which|including)\b|;", re.I)
 _CLAUSE_HEAD = re.compile(r"(?:^|[,;:]|\b(?:and|while|but|whereas)|—|–)\s*"
                           r"(?:(?:in|during|for|over|from|between|by|since|throughout)\s+)?(?:the\s+)?$", re.I)
 

@@ -50,7 +50,8 @@ _FUTURE_PASSIVE = re.compile(r"[^.;,]{0,40}?\b(?:(?:will|shall|would|is\s+to|are
                              re.I)
 _PAST_PASSIVE = re.compile(r"[^.;,]{0,60}?\b(?:(?:had|has|have)\s+(?:already\s+)?been|was|were)"
                            r"\s+(?:already\s+)?\w+ed\b", re.I)
-_LOAN_SIGNED = re.compile(r"\b(?:loans?|credit|grants?|financing|funding)\b", re.I)
+_LOAN_SIGNED = re.compile(r"\b(?:loans?|credit|grants?|financing|funding|bailout)\b", re.I)
+_APPROVED = re.compile(r"\b(?:approved|approves|approve|sanctioned|sanctions)\b", re.I)
 
 
 def is_target(sentence: str, figures: list[Figure], index: int, targets: list[bool],
@@ -99,10 +100,16 @@ def _last(pattern: re.Pattern, text: str) -> int:
 
 
 def _signed_finance(sentence: str, figure: Figure) -> bool:
-    """A loan, credit or grant agreement signed for this amount is a commitment not yet paid
-    out: 'inked a JPY25 billion loan agreement', 'loan agreements totalling X were signed'."""
-    if figure.kind != "money" or not SIGNING.search(sentence):
+    """A loan, credit or grant agreement signed for this amount, or a loan approved, is a
+    commitment not yet paid out: 'inked a JPY25 billion loan agreement', 'loan agreements
+    totalling X were signed', 'the bank approved a $250 million loan'. (A credit line "opened"
+    or "extended" is reported: it is there to be drawn on.)"""
+    if figure.kind != "money":
         return False
     near = sentence[max(0, figure.start - 40):figure.end + 40]
-    return _LOAN_SIGNED.search(near) is not None and re.search(r"\bagreements?\b|\bMoU\b|\bmemorand",
-                                                                 near, re.I) is not None
+    if _LOAN_SIGNED.search(near) is None:
+        return False
+    if _APPROVED.search(sentence, max(0, figure.start - 30), figure.start):
+        return True
+    return SIGNING.search(sentence) is not None and \
+        re.search(r"\bagreements?\b|\bMoU\b|\bmemorand", near, re.I) is not None

@@ -425,6 +425,7 @@ def test_a_population_is_not_a_bilateral_figure():
     "The remainder of the $2 billion package will be provided next month.",
     "India invited Belarusian firms to raise trade to two billion dollars.",
     "Aid of $2bn-$3bn was promised to Dhaka.",
+    "The regional bank approved a $250 million loan to Accra on Thursday.",
     "Loans worth $3 billion were pledged last year.",
 ])
 def test_pledges_potentials_and_signed_loans_are_targets(sentence):

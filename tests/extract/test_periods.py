@@ -71,6 +71,18 @@ def test_each_figure_takes_the_period_that_belongs_to_it(sentence, expected):
     assert periods_of(sentence) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Peru, which received $300 million from Chile last year, seeks another $500 million.",
+     [(300e6, "2018"), (500e6, None)]),
+    ("The fund backed 900 projects in 2017 with a total of €5.1 million.", [(900, "2017"), (5.1e6, "2017")]),
+    ("More than 2,000 Peruvian students study in Chile, and the two set up ties in 1960.", [(2000, None)]),
+    ("Japan offered a ¥40 billion loan, of which ¥15 billion was paid out in 2018.",
+     [(40e9, None), (15e9, "2018")]),
+])
+def test_a_period_spreads_within_its_clause_only(sentence, expected):
+    assert periods_of(sentence) == expected
+
+
 def test_a_conversion_shares_the_period_of_the_amount_it_restates():
     sentence = "From May 2018 to July 2018, Japan lent Peru JPY11 billion (US$100 million)."
     assert periods_of(sentence) == [(11e9, "2018-05..2018-07"), (100e6, "2018-05..2018-07")]
