@@ -114,6 +114,14 @@ _ON_THE_OTHER_SIDE = re.compile(
     r"|cross(?:es|ing)?|intru\w+|incursions?|(?:on|in|inside|into)\s+(?:\w+\s+){0,2}(?:territory|soil))\b",
     re.I)
 
+_MILITARY_MODIFIER = re.compile(r"\b(?:military|naval|army|combat|fighter|war|armed)\b", re.I)
+_OWN_SIDE = re.compile(r"\b(?:to|on|along|at|near|in)\s+(?:its|their|the\s+country[’']s|the\s+nation[’']s)\b"
+                       r"|\bto\s+(?:the\s+)?(?:home|domestic)\b", re.I)
+# "India's 1.4 billion people", "a market of 600 million consumers".
+_POPULATION = re.compile(r"(?:[’']s|\b(?:population|market|nation|country)\s+of)\s+(?:about\s+|some\s+|nearly\s+"
+                         r"|more\s+than\s+|over\s+|around\s+)?[\d.,]+\s*(?:million|billion)?\s+(?:people"
+                         r"|citizens|residents|inhabitants|consumers)\b", re.I)
+
 
 def _is_fact(sentence: str, figures: list[Figure], index: int, target: bool) -> bool:
     """Whether a figure is a bilateral fact by the codebook (see the module docstring)."""
@@ -134,16 +142,6 @@ def _is_fact(sentence: str, figures: list[Figure], index: int, target: bool) -> 
     if figure.kind == "count" and _POPULATION.search(sentence, max(0, figure.start - 30), figure.end):
         return False  # "India's 1.4 billion people": a population, not a bilateral figure
     return True
-
-
-_MILITARY_MODIFIER = re.compile(r"\b(?:military|naval|army|combat|fighter|war|armed)\b", re.I)
-
-
-_OWN_SIDE = re.compile(r"\b(?:to|on|along|at|near|in)\s+(?:its|their|the\s+country[’']s|the\s+nation[’']s)\b"
-                       r"|\bto\s+(?:the\s+)?(?:home|domestic)\b", re.I)
-_POPULATION = re.compile(r"(?:[’']s|\b(?:population|market|nation|country)\s+of)\s+(?:about\s+|some\s+|nearly\s+"
-                         r"|more\s+than\s+|over\s+|around\s+)?[\d.,]+\s*(?:million|billion)?\s+(?:people"
-                         r"|citizens|residents|inhabitants|consumers)\b", re.I)
 
 
 def _on_the_other_side(sentence: str, figure: Figure) -> bool:
