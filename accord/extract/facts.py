@@ -172,7 +172,7 @@ def _clause(sentence: str, figure: Figure) -> str:
 
 
 def _is_growth(sentence: str, figure: Figure) -> bool:
-    """A percent that is a change ('up 12%', 'grew 5-7%', 'increase trade by 8-10%', 'a 10%
+    """A percent that is a change ('up 12%', 'grew 5-7%', 'increase trade by 6-9%', 'a 10%
     rise'), not a level or a share ('rose to 45%', 'down from 22.5 percent', '30% of trade')."""
     before = sentence[max(0, figure.start - 140):figure.start]
     return bool(_GROWTH_BEFORE.search(before) or _GROWTH_VERB.search(before)
@@ -245,7 +245,7 @@ def _kind(sentence: str, figure: Figure) -> str:
             if best is None or distance < best[0]:
                 best = (distance, kind)
     if best is None:  # nothing on the left: "AUD 50 million in aid", "¥12 billion in loans"
-        # A bracketed restatement ("JPY200 billion (US$1.95 billion) in ODA") is skipped.
+        # A bracketed restatement ("KRW 130 billion (US$100 million) in ODA") is skipped.
         after = re.sub(r"^\s*\([^)]*\)", "", sentence[figure.end:])
         right = re.split(r"[,;.]", after[:40].lower(), maxsplit=1)[0]
         for kind, pattern in _KINDS:
@@ -257,7 +257,7 @@ def _kind(sentence: str, figure: Figure) -> str:
 
 def _period_value(sentence: str, period: Period | None, target: bool, published: date | None) -> str | None:
     """The figure's period; a reported figure with none takes the year of the act the sentence
-    dates ("on Friday extended NR 2.1 billion" in an article of 2018 -> 2018)."""
+    dates ("on Friday handed over NRs 500 million" in an article of 2020 -> 2020)."""
     if period is not None:
         return period.value
     if target or published is None:

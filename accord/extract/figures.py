@@ -2,7 +2,7 @@
 
 Money comes first (money.py), then percents, fractions, units of measure and counted nouns
 (units.py); a span read as one kind is not read again as another. An amount in brackets right
-after another amount ("JPY200 billion (US$1.95 billion)") is marked as restating it.
+after another amount ("KRW 130 billion (US$100 million)") is marked as restating it.
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ def _join_money_ranges(sentence: str, figures: list[Figure]) -> list[Figure]:
 
 
 def _mark_conversions(sentence: str, figures: list[Figure]) -> list[Figure]:
-    """'JPY200 billion (US$1.95 billion)': an amount in another currency right after an amount
+    """'KRW 130 billion (US$100 million)': an amount in another currency right after an amount
     restates it."""
     marked: list[Figure] = []
     for index, figure in enumerate(figures):

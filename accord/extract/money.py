@@ -5,7 +5,7 @@ A currency must touch its number: a symbol or code right before it, or a currenc
 after its scale. Names several countries share ("$", "rupees", "pesos", "dinars", "Rs") take
 the currency of the first country of that family named in the sentence; a bare "$" is USD
 unless a country with its own dollar (Canada, Australia, Singapore...) is named first, and is
-always USD in a conversion after another currency ("480 million pounds ($577 million)").
+always USD in a conversion after another currency ("90 million pounds ($114 million)").
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ PREFIXES = {
     "USh": "UGX", "Ush": "UGX", "UShs": "UGX", "TSh": "TZS", "Tsh": "TZS", "TShs": "TZS",
     "Sh": "shilling", "QR": "QAR", "SR": "SAR", "Dh": "AED", "Dhs": "AED", "Dhs.": "AED",
     "KD": "KWD", "BD": "BHD", "JD": "JOD", "ZK": "ZMW",
-    # One capital letter glued to a scaled number: "R30,8 billion" (rand), "N1.9 trillion"
+    # One capital letter glued to a scaled number: "R12,4 billion" (rand), "N1.9 trillion"
     # (naira), "P5 billion" (Philippine peso). Without a scale word these are labels ("N95").
     "R": "ZAR", "N": "NGN", "P": "PHP",
 }
@@ -133,7 +133,7 @@ def find_money(text: str, numbers: list[Number], countries: tuple[str, ...] = ()
         if written in _LETTER_PREFIXES and (not number.scale or number.letter_scale):
             continue
         if currency == "dollar" and _is_conversion(text, start, found):
-            currency = "USD"  # "480 million pounds ($577 million)": conversions are into US dollars
+            currency = "USD"  # "90 million pounds ($114 million)": conversions are into US dollars
         found.append(Money(start, end, number, resolve_currency(currency, countries), written))
     return found
 
@@ -169,7 +169,7 @@ _NOUNS = "|".join(sorted(map(re.escape, WORDS), key=len, reverse=True))
 # After the number (and its scale): an optional country adjective of up to three capitalised words
 # ("Nepalese", "U.S.", "Hong Kong", "New Taiwan"), the currency word, and an optional bracketed
 # abbreviation ("Nepalese Rupee (NR)"); or an ISO code, which a missing space may glue to the
-# next word ("5 billion USDin 276 projects").
+# next word ("2 billion USDin mining").
 _SUFFIX_RE = re.compile(
     rf"\s?-?\s?(?:(?P<adj>(?:[A-Z][\w.’'-]*\s){{1,3}}?))?(?P<noun>(?i:{_NOUNS}))(?![A-Za-z])"
     r"(?:\s?\([A-Z]{1,4}s?\))?")

@@ -1,7 +1,7 @@
 """Numbers as news writes them: digits with separators, scale words, ranges, and numbers in words.
 
 `find_numbers` reads every number in a text with the scale word that follows it ("5.5 billion",
-"2.1-billion", "900million", "HUF 46 bln", "one billion") and a range's upper bound
+"3.4-billion", "700million", "HUF 12 bln", "one billion") and a range's upper bound
 ("1.1-1.2 billion" shares the scale). What the number measures (a currency, a unit, a percent)
 is left to money.py and units.py, which look at the words around each number.
 """
@@ -29,7 +29,7 @@ WORD_VALUES = {**{w: i for i, w in enumerate(_UNITS)}, **{w: 20 + 10 * i for i, 
 _SCALE_WORD = (r"(?i:trillion|billion|million|thousand|crores?|lakhs?|lacs?|tn|trn|bn|bln|mn|mln|mio|cr"
                r"|[bmk])(?![A-Za-z])")
 # Digits: thousands separators ("14,000"), a decimal point, or a decimal comma before a scale
-# word ("R30,8 billion", South African style; "1,615" with three digits stays thousands).
+# word ("R12,4 billion", South African style; "1,250" with three digits stays thousands).
 _DIGITS = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"
            rf"|\d+,\d{{1,2}}(?=\s?-?{_SCALE_WORD})"
            r"|\d+(?:\.\d+)?)")
@@ -64,7 +64,7 @@ class Number:
 
 
 def parse_digits(text: str) -> float:
-    """'14,000' -> 14000.0, '1.6' -> 1.6, '30,8' -> 30.8 (a decimal comma: one or two digits)."""
+    """'14,000' -> 14000.0, '1.6' -> 1.6, '12,4' -> 12.4 (a decimal comma: one or two digits)."""
     if re.fullmatch(r"\d+,\d{1,2}", text):
         return float(text.replace(",", "."))
     return float(text.replace(",", ""))

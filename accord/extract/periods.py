@@ -188,7 +188,7 @@ def assign_periods(spans: list[tuple[int, int]], periods: list[Period],
     A period phrase set off at the head of a clause ("In 2019, ...", ", in the first 8 months
     of 2024, the turnover reached ...") belongs to the figure after it. Any other phrase belongs
     to the nearer of the figures right before and right after it ("$5 billion in 2023 and $6
-    billion in 2024"; "trade in 2023 reached $1.6 billion"). A figure with no phrase of its own
+    billion in 2024"; "exports in 2021 reached $3 billion"). A figure with no phrase of its own
     takes the nearest phrase leading a clause on its left ("In 2023, X was 15 percent of 390
     billion yen"), else the nearest on its right ("26.1 percent, and 15.7 percent in 2023"), but
     not across "but", "while" or "of which".
@@ -247,7 +247,7 @@ _CLAUSE_HEAD = re.compile(r"(?:^|[,;:]|\b(?:and|while|but|whereas)|—|–)\s*"
 
 
 def _fronted(sentence: str, period: Period) -> bool:
-    """'In 2019, more than 79,000 workers ...': a phrase at the head of a clause, set off by a comma."""
+    """'In 2021, some 5,000 nurses ...': a phrase at the head of a clause, set off by a comma."""
     return bool(sentence) and re.match(r"\s*,", sentence[period.end:]) is not None and \
         _CLAUSE_HEAD.search(sentence, 0, period.start) is not None
 

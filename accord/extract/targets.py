@@ -76,7 +76,7 @@ def is_target(sentence: str, figures: list[Figure], index: int, targets: list[bo
     if reported > forward:
         return False
     if _FUTURE_PASSIVE.match(sentence, figure.end):
-        return True  # "the JPY200 billion package will be provided": what is still to be paid
+        return True  # "the rest of the $800 million package will be released": what is still to be paid
     if _PAST_PASSIVE.match(sentence, figure.end):
         return False  # "3.5 trillion yen ... had been committed by the end of 2024": reached
     if period is not None and (period.deadline or period.forward):

@@ -1,8 +1,8 @@
 """Counted and measured figures: percents, fractions in words, units of measure, counted nouns.
 
-A unit is never guessed: it is the word written right after the number ("42,000 MW",
-"13 percent", "508-km"), or the head of the noun phrase the number quantifies ("79,000
-Indonesian migrant workers", "four Chinese maritime surveillance ships"), or the noun of an
+A unit is never guessed: it is the word written right after the number ("1,200 MW",
+"13 percent", "508-km"), or the head of the noun phrase the number quantifies ("5,000
+Filipino domestic workers", "three Korean coast guard boats"), or the noun of an
 explicit "the number of <nouns>" the number is given for. Anything else ("536 hp", "13
 sessions") is no figure.
 """
@@ -89,7 +89,7 @@ class Quantity:
 
 
 def find_percents(text: str, numbers: list[Number]) -> list[Quantity]:
-    """'13 percent', '8-10%', '2.5 per cent', '0.5 percentage points'."""
+    """'13 percent', '6-9%', '2.5 per cent', '0.5 percentage points'."""
     found = []
     for number in numbers:
         if number.scale:
@@ -134,7 +134,7 @@ def find_fractions(text: str) -> list[Quantity]:
 
 
 def find_measures(text: str, numbers: list[Number]) -> list[Quantity]:
-    """'42,000 MW', '1.2 GW' (as 1,200 MW), '508-km', '2,600 km', '4.5 billion litres'."""
+    """'1,200 MW', '1.2 GW' (as 1,200 MW), '508-km', '1,100 km', '4.5 billion litres'."""
     found = []
     for number in numbers:
         if number.letter_scale:
@@ -163,8 +163,8 @@ _COUNTED_RE = re.compile(
 
 
 def find_counts(text: str, numbers: list[Number]) -> list[Quantity]:
-    """Numbers that count a noun: '276 projects', '79,000 Indonesian migrant workers', 'four
-    Chinese maritime surveillance ships', '125 SUVs', '1 million doses'."""
+    """Numbers that count a noun: '310 projects', '5,000 Filipino domestic workers', 'three
+    Korean coast guard boats', '40 SUVs', '1 million doses'."""
     found = []
     for number in numbers:
         if number.letter_scale or number.scale not in (None, "million", "thousand", "billion", "lakh",
@@ -207,7 +207,7 @@ _NUMBER_OF_RE = re.compile(r"\bthe\s+number\s+of\s+(?:(?:[a-z][\w-]*)\s){0,3}?(?
 
 
 def find_numbers_of(text: str, numbers: list[Number], taken: list[tuple[int, int]]) -> list[Quantity]:
-    """'bringing to 60 the number of protests', 'the number of migrants ... soared to 45,000':
+    """'raising to 12 the number of complaints', 'the number of visitors ... climbed to 8,000':
     a bare number given for "the number of <nouns>" counts those nouns."""
     found = []
     free = [n for n in numbers if not any(n.start < e and s < n.end for s, e in taken)

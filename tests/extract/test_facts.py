@@ -263,7 +263,7 @@ _PIECES = st.sampled_from([
     "documents", "more than", "about", "nearly", "to", "-", "by 2030", "first 7 months of 2024",
     "trade", "aid", "will", "target", "reached", "and", "e", "9" * 40, "HK$", "NRs", "R", "QR", "one",
     "fourth", "half of", "between", "(", ")", "last year", "per", "barrel", "up", "troops", "fiscal",
-    "Q1", "30,8", "2023-24", "the number of", "protests", "signed", "loan", "agreements", "was promised",
+    "Q1", "12,4", "2023-24", "the number of", "protests", "signed", "loan", "agreements", "was promised",
 ])
 _SENTENCES = st.one_of(
     st.text(max_size=200),
@@ -330,7 +330,7 @@ def units_of(sentence: str, countries: tuple[str, ...] = (), published=None) -> 
 
 @pytest.mark.parametrize("sentence, kept", [
     ("Trade between Peru and Chile reached $4.1 billion in 2022, up 9 percent.", (4.1e9, "USD", False)),
-    ("Chile's exports to Peru hit $900 million, a year-on-year increase of 14 percent.",
+    ("Chilean shipments to Peru came to $900 million, a rise of 14 percent on the year.",
      (900e6, "USD", False)),
     ("Bolivian imports from Peru rose 6% to $1.2 billion.", (1.2e9, "USD", False)),
     ("The number of Peruvian students in Chile climbed to 5,000 last year, up 40 percent.",
@@ -345,7 +345,7 @@ def test_a_growth_rate_that_stands_alone_is_a_reported_percent():
 
 
 @pytest.mark.parametrize("sentence, low, high", [
-    ("The two ministries pledged to raise bilateral trade by 8-10% a year through 2027.", 8, 10),
+    ("The two ministries pledged to raise bilateral trade by 6-9% a year through 2027.", 6, 9),
     ("Ghana and Nigeria aim to lift trade by 25 percent by 2026.", 25, None),
     ("Both sides agreed to increase the annual exchange budget by 5 percent in 2026.", 5, None),
     ("Two-way investment is expected to grow by 15-20% annually.", 15, 20),
@@ -356,7 +356,7 @@ def test_growth_rate_targets_are_percent_growth_with_a_range(sentence, low, high
 
 
 @pytest.mark.parametrize("sentence", [
-    "India's economy has grown at an average annual growth rate of 7 percent, a boon for Belarus.",
+    "Brazil's economy posted an annual growth rate of 3 percent, good news for Paraguay.",
     "Vietnam's GDP grew 6.5 percent, Laos said.",
 ])
 def test_gdp_growth_is_not_a_bilateral_fact(sentence):
@@ -391,7 +391,7 @@ def test_documents_exchanged_are_counted():
 
 @pytest.mark.parametrize("sentence", [
     "Quito mobilised 8,000 soldiers to three provinces to fight gangs.",
-    "NATO said most of an estimated 30,000 Russian troops had pulled back.",
+    "Minsk said 20,000 Belarusian soldiers had returned to their barracks.",
     "Mexico deployed 10,000 troops to its northern border after talks with Washington.",
     "On August 3, two Egyptian military aircraft landed in Asmara.",
 ])
@@ -400,7 +400,7 @@ def test_military_head_counts_are_not_bilateral_facts(sentence):
 
 
 @pytest.mark.parametrize("sentence", [
-    "Phnom Penh said some 300 Thai troops are now on Cambodian territory.",
+    "Hanoi said 150 Chinese soldiers had crossed into Vietnamese territory.",
     "Britain sent 250 troops to the Estonian exercise.",
 ])
 def test_troops_on_the_other_sides_soil_are_facts(sentence):
@@ -419,8 +419,8 @@ def test_a_population_is_not_a_bilateral_figure():
     "Loan agreements totalling KRW 200 billion were also signed for four projects.",
     "India and Nepal signed an MoU for a $50-million grant to rebuild 20,000 houses.",
     "Ghana has earmarked a GHS 10 million grant for Togolese exporters.",
-    "The rivers have the capacity to generate about 40,000 MW.",
-    "Chinese firms are building plants that could give output of 6,000 MW.",
+    "Bhutan has the potential capacity to produce 30,000 MW of hydropower.",
+    "Turkish companies are developing wind farms that could supply 1,500 MW.",
     "He urged both sides to keep expanding trade until it reaches $8 billion.",
     "The remainder of the $2 billion package will be provided next month.",
     "India invited Belarusian firms to raise trade to two billion dollars.",
@@ -446,10 +446,11 @@ def test_reached_and_existing_figures_are_not_targets(sentence):
 
 
 def test_a_figure_for_a_later_year_than_publication_is_a_target():
-    sentence = "Trade should continue to grow until it reaches $5 billion in 2025."
-    assert units_of(sentence, published=date(2017, 7, 21)) == [(5e9, "USD", True)]
-    [fact] = find_facts("Trade reached $5 billion in 2016.", spans, published=date(2017, 7, 21))
-    assert fact.is_target is False and fact.period == "2016"
+    sentence = "The ministers named $7 billion in 2026 as their figure for trade."
+    assert units_of(sentence, published=date(2024, 3, 1)) == [(7e9, "USD", True)]
+    [fact] = find_facts("The ministers named $7 billion in 2023 as the figure for trade.", spans,
+                        published=date(2024, 3, 1))
+    assert fact.is_target is False and fact.period == "2023"
 
 
 def test_a_loan_signed_but_partly_disbursed():
@@ -493,8 +494,8 @@ def evidence_in(sentence: str, start_of_sentence: int):
 
 
 def test_a_figure_repeated_in_another_sentence_is_one_fact():
-    headline = "Peru, Chile pledge to raise trade by 8-10% yearly"
-    body = "Peru and Chile pledged to raise their trade by 8-10% a year through 2027."
+    headline = "Peru, Chile pledge to raise trade by 6-9% yearly"
+    body = "Peru and Chile pledged to raise their trade by 6-9% a year through 2027."
     quote = "Trade reached $3 billion in 2022, the minister said."
     again = "“Trade reached $3 billion,” he said."
     found = []
@@ -504,7 +505,7 @@ def test_a_figure_repeated_in_another_sentence_is_one_fact():
         offset += len(sentence) + 1
     merged = merge_repeats(found)
     assert [(f.value, f.unit, f.evidence.sentence) for f in merged] == [
-        (8, "percent_growth", body), (3e9, "USD", quote)]
+        (6, "percent_growth", body), (3e9, "USD", quote)]
     assert merged[1].period == "2022"
 
 

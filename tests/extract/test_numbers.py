@@ -15,7 +15,7 @@ def numbers(text: str) -> list[tuple[float, float | None]]:
 
 
 @pytest.mark.parametrize("text, value", [
-    ("14,000", 14000), ("1.6", 1.6), ("30,8", 30.8), ("3,6", 3.6), ("1,615", 1615), ("0.1", 0.1),
+    ("14,000", 14000), ("1.6", 1.6), ("12,4", 12.4), ("7,2", 7.2), ("1,250", 1250), ("0.1", 0.1),
 ])
 def test_digits(text, value):
     assert parse_digits(text) == pytest.approx(value)
@@ -31,9 +31,9 @@ def test_words(text, value):
 
 @pytest.mark.parametrize("text, value", [
     ("Chile lent Peru 2.5 billion", 2.5e9),
-    ("a 2.1-billion grant", 2.1e9),           # hyphen between number and scale
-    ("sold 900million of bonds", 9e8),        # no space
-    ("worth 46 bln", 46e9), ("worth 6.8bn", 6.8e9), ("worth 3 Bn", 3e9), ("worth 7 mln", 7e6),
+    ("a 3.4-billion grant", 3.4e9),           # hyphen between number and scale
+    ("sold 700million of bonds", 7e8),        # no space
+    ("worth 12 bln", 12e9), ("worth 4.2bn", 4.2e9), ("worth 3 Bn", 3e9), ("worth 7 mln", 7e6),
     ("worth 500 crore", 5e9), ("worth 25 lakh", 2.5e6), ("worth 1.2 trillion", 1.2e12),
     ("exports of R41,5 billion", 41.5e9),     # decimal comma before a scale
     ("one billion in credit", 1e9), ("half a billion in aid", 5e8), ("a million doses", 1e6),
@@ -45,7 +45,7 @@ def test_scales_multiply(text, value):
 
 @pytest.mark.parametrize("text, low, high", [
     ("between 1.1-1.2 billion", 1.1e9, 1.2e9), ("300 to 400 nurses", 300, 400), ("5–7% a year", 5, 7),
-    ("8-10%", 8, 10),
+    ("6-9%", 6, 9),
 ])
 def test_ranges_share_the_second_scale(text, low, high):
     [number] = find_numbers(text)

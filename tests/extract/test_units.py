@@ -31,7 +31,7 @@ def test_units_of_measure_written_at_the_number(sentence, value, unit):
 
 
 @pytest.mark.parametrize("sentence, value, unit", [
-    ("About 79,000 Indonesian migrant workers are in Malaysia.", 79000, "persons"),
+    ("About 5,000 Filipino domestic workers are in Hong Kong.", 5000, "persons"),
     ("Japan sent 120 doctors and nurses to Turkey.", 120, "persons"),
     ("India handed over 75 SUVs to the Nepalese police.", 75, "vehicles"),
     ("Beijing counted 33 intrusions into its waters.", 33, "intrusions"),
