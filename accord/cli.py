@@ -447,7 +447,7 @@ def evaluate(
     if verbose:
         for article in report.articles:
             err.print(f"[bold]{article.article}[/]")
-            for name in ("events", "facts", "people", "agreements"):
+            for name in ("events", "facts", "facts_period", "people", "agreements"):
                 matched = article.matched[name]
                 for miss in matched.misses:
                     err.print(f"  [yellow]miss[/] {name}: {_brief(miss)}", highlight=False)

@@ -7,13 +7,14 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from accord.evaluation.score import (Matched, Score, score_agreements, score_events, score_facts,
-                                     score_people)
+from accord.evaluation.score import (Matched, Score, score_agreements, score_events, score_fact_periods,
+                                     score_facts, score_people)
 from accord.ingest.pipeline import IngestOptions, ingest_paths
 from accord.store.db import open_store
 from accord.store.records import RecordFilter, list_records
 
-CATEGORIES = ("events", "events_directed", "facts", "people", "people_country", "agreements")
+CATEGORIES = ("events", "events_directed", "facts", "facts_period", "people", "people_country",
+              "agreements")
 
 
 @dataclass
@@ -57,8 +58,9 @@ def predictions_for(conn, doc_id: str) -> dict[str, list[dict]]:
     return {
         "events": [{"type": e["type"], "source": e["source"], "target": e["target"], "date": e["date"],
                     "evidence": e["sentence"]} for e in events],
-        "facts": [{"value": f["value"], "unit": f["unit"], "is_target": bool(f["is_target"]),
-                   "quantity": f["quantity"], "evidence": f["sentence"]} for f in facts],
+        "facts": [{"value": f["value"], "value_max": f["value_max"], "unit": f["unit"],
+                   "is_target": bool(f["is_target"]), "quantity": f["quantity"], "period": f["period"],
+                   "evidence": f["sentence"]} for f in facts],
         "agreements": [{"name": a["name"], "date": a["date"], "evidence": a["sentence"]}
                        for a in agreements],
         "people": [{"name": p["name"], "aliases": json.loads(p["aliases"]), "country": p["country"],
@@ -89,6 +91,7 @@ def evaluate(gold_dir: Path, articles_dir: Path) -> EvalReport:
             result.matched["events_directed"] = score_events(record.get("events", []),
                                                              predicted["events"], directed=True)
             result.matched["facts"] = score_facts(record.get("facts", []), predicted["facts"])
+            result.matched["facts_period"] = score_fact_periods(result.matched["facts"])
             result.matched["people"], result.matched["people_country"] = score_people(
                 record.get("people", []), predicted["people"])
             result.matched["agreements"] = score_agreements(record.get("agreements", []),

@@ -1,4 +1,18 @@
-"""Scoring rules of the gold-annotation schema, as pure functions over plain records."""
+"""Scoring rules of the gold-annotation schema, as pure functions over plain records.
+
+Categories (see /work/shared/eval/SCHEMA.md): events, events_directed, facts, people,
+people_country, agreements, and two attribute scores computed over matched records only:
+
+- people_country: among matched people, the share whose country agrees.
+- facts_period: among matched facts whose gold `period` is a year (`2023`), a quarter
+  (`2024-Q1`) or a range (`2022-01..2022-11`, or a span of years written `2024-2029`), the
+  share whose predicted period agrees. Agreeing means equal as written, except that a span of
+  years may be written with `..` or `-` on either side. Relative periods ("so far"), fiscal
+  years and null gold periods are not scored: their wording varies too much to compare.
+
+An attribute score is reported as a Score with tp = agreeing and fp = fn = disagreeing, so
+its precision, recall and F1 all equal the share.
+"""
 
 from __future__ import annotations
 
@@ -51,6 +65,7 @@ class Matched:
     score: Score
     misses: list[dict] = field(default_factory=list)
     false_positives: list[dict] = field(default_factory=list)
+    pairs: list[tuple[dict, dict]] = field(default_factory=list)  # (gold, predicted) matched
 
 
 def date_agrees(gold: str | None, predicted: str | None) -> bool:
@@ -73,6 +88,7 @@ def _match(gold: list[dict], predicted: list[dict], agrees) -> Matched:
         else:
             used.add(hit)
             result.score.tp += 1
+            result.pairs.append((gold[hit], p))
     result.misses = [g for i, g in enumerate(gold) if i not in used]
     result.score.fn = len(result.misses)
     return result
@@ -106,6 +122,43 @@ def score_facts(gold: list[dict], predicted: list[dict]) -> Matched:
         close = abs(value - other) <= 0.01 * abs(value) if value else other == 0
         return g["unit"] == p["unit"] and close and bool(g["is_target"]) == bool(p["is_target"])
     return _match(gold, predicted, agrees)
+
+
+_YEAR = re.compile(r"\d{4}")
+_QUARTER = re.compile(r"\d{4}-Q[1-4]")
+_RANGE = re.compile(r"\d{4}(?:-\d{2}){0,2}\.\.\d{4}(?:-\d{2}){0,2}")
+_YEAR_SPAN = re.compile(r"(\d{4})(?:\.\.|-)(\d{4})")
+
+
+def period_is_scored(period: str | None) -> bool:
+    """Whether a gold period is a year, a quarter or a range (the periods facts_period scores)."""
+    text = (period or "").strip()
+    return any(p.fullmatch(text) for p in (_YEAR, _QUARTER, _RANGE, _YEAR_SPAN))
+
+
+def period_agrees(gold: str | None, predicted: str | None) -> bool:
+    """Equal as written; a span of years may be written 2024..2029 or 2024-2029."""
+    def canonical(period: str | None) -> str:
+        text = (period or "").strip()
+        span = _YEAR_SPAN.fullmatch(text)
+        return f"{span.group(1)}..{span.group(2)}" if span else text
+    return bool(predicted) and canonical(gold) == canonical(predicted)
+
+
+def score_fact_periods(matched: Matched) -> Matched:
+    """facts_period: among matched facts with a scored gold period, the share that agrees."""
+    result = Matched(Score())
+    for gold, predicted in matched.pairs:
+        if not period_is_scored(gold.get("period")):
+            continue
+        if period_agrees(gold.get("period"), predicted.get("period")):
+            result.score.tp += 1
+        else:
+            result.score.fp += 1
+            result.score.fn += 1
+            result.misses.append(gold)
+            result.false_positives.append(predicted)
+    return result
 
 
 def _names(person: dict) -> set[str]:

@@ -29,7 +29,7 @@ from accord.extract.coder.candidates import ActorRef
 from accord.extract.dates import DateContext, DateMention, find_dates, infer_document_year
 from accord.extract.events import (SentenceContext, attribute_joint_acts, is_headline, sentence_events,
                                    sharpen_dates, skip_reason)
-from accord.extract.facts import find_facts
+from accord.extract.facts import find_facts, may_hold_facts, merge_repeats
 from accord.extract.gazetteer import Gazetteer, Mention, load_gazetteer
 from accord.extract.labels import find_labels
 from accord.extract.nlp import Sentence, parse_sentences, split_sentences
@@ -201,17 +201,19 @@ def _event_sentences(state: DocumentState) -> dict[int, bool]:
 
 
 def facts(state: DocumentState) -> DocumentState:
-    """Numeric facts per sentence."""
+    """Numeric facts per sentence; a figure the document states twice is one fact."""
+    found = []
     for sentence in state.sentences:
-        if not _DIGIT.search(sentence.text):
-            continue  # every figure facts.py reads is written with digits
-        countries = tuple(dict.fromkeys(a.country for a in state.actors_in(sentence)))
-        state.extraction.facts.extend(find_facts(
-            sentence.text, _evidence_builder(sentence), countries or state.extraction.pair))
+        if not may_hold_facts(sentence.text):
+            continue  # no digit and no number word: no figure
+        actors = state.actors_in(sentence)
+        # A capital names where ("WASHINGTON —"), not whose money: it comes after the others.
+        countries = tuple(dict.fromkeys([a.country for a in actors if a.kind != "capital"]
+                                        + [a.country for a in actors]))
+        found.extend(find_facts(sentence.text, _evidence_builder(sentence),
+                                countries or state.extraction.pair, published=state.published))
+    state.extraction.facts.extend(merge_repeats(found))
     return state
-
-
-_DIGIT = re.compile(r"\d")
 
 
 def agreements(state: DocumentState) -> DocumentState:

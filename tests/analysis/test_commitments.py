@@ -42,3 +42,10 @@ def test_units_must_match_for_an_actual_to_count():
 def test_period_helpers():
     assert deadline_of("by 2030") == "2030" and deadline_of("in 2030") is None
     assert period_year("in 2023") == 2023 and period_year("first 7 months of 2024") is None
+
+
+def test_period_helpers_read_the_codebook_notation():
+    assert deadline_of("2030") == "2030" and deadline_of("2024-01..2024-08") is None
+    assert period_year("2023") == 2023
+    assert period_year("2024-01..2024-08") is None and period_year("2024-Q1") is None
+    assert period_year("2023-24") is None and period_year("2022-03") is None

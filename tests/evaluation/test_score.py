@@ -7,16 +7,18 @@ from __future__ import annotations
 
 import pytest
 
-from accord.evaluation.score import (Score, date_agrees, score_agreements, score_events,
-                                     score_facts, score_people)
+from accord.evaluation.score import (Score, date_agrees, period_agrees, period_is_scored,
+                                     score_agreements, score_events, score_fact_periods, score_facts,
+                                     score_people)
 
 
 def event(type_: str, source: str, target: str, date: str | None) -> dict:
     return {"type": type_, "source": source, "target": target, "date": date}
 
 
-def fact(value: float, unit: str = "USD", is_target: bool = False) -> dict:
-    return {"value": value, "unit": unit, "is_target": is_target, "quantity": "trade_turnover"}
+def fact(value: float, unit: str = "USD", is_target: bool = False, period: str | None = None) -> dict:
+    return {"value": value, "unit": unit, "is_target": is_target, "quantity": "trade_turnover",
+            "period": period}
 
 
 # ---------------------------------------------------------------- Score arithmetic
@@ -170,6 +172,43 @@ def test_facts_are_not_deduplicated_like_events():
     gold = [fact(12, "documents")]
     score = score_facts(gold, [fact(12, "documents"), fact(12, "documents")]).score
     assert (score.tp, score.fp, score.fn) == (1, 1, 0)
+
+
+# ---------------------------------------------------------------- facts_period
+
+@pytest.mark.parametrize("period, scored", [
+    ("2023", True), ("2024-Q1", True), ("2022-01..2022-11", True), ("2013-12..2014-02", True),
+    ("2024-2029", True), ("2000..2024", True),
+    ("so far", False), ("last year", False), ("2023-24", False), ("fiscal year 2013", False),
+    ("2025-12-01", False), ("2022-03", False), (None, False), ("", False),
+])
+def test_only_years_quarters_and_ranges_are_scored_periods(period, scored):
+    assert period_is_scored(period) is scored
+
+
+@pytest.mark.parametrize("gold, predicted, agrees", [
+    ("2023", "2023", True), ("2023", "2022", False), ("2023", None, False), ("2023", "in 2023", False),
+    ("2024-Q1", "2024-Q1", True), ("2024-Q1", "2024-Q2", False),
+    ("2022-01..2022-11", "2022-01..2022-11", True), ("2022-01..2022-11", "2022-01..2022-10", False),
+    ("2024-2029", "2024..2029", True), ("2024..2029", "2024-2029", True),
+])
+def test_period_agreement(gold, predicted, agrees):
+    assert period_agrees(gold, predicted) is agrees
+
+
+def test_facts_period_scores_the_period_of_matched_facts_only():
+    gold = [fact(1.6e9, period="2023"), fact(4e9, is_target=True, period="2030"),
+            fact(2e9, period="so far"), fact(7e9, period="2024-Q1"), fact(9e9, period="2021")]
+    predicted = [fact(1.6e9, period="2023"), fact(4e9, is_target=True, period="2029"),
+                 fact(2e9, period="to date"), fact(7e9, period="2024-Q1")]  # 9e9 is not matched
+    periods = score_fact_periods(score_facts(gold, predicted)).score
+    assert (periods.tp, periods.fp, periods.fn) == (2, 1, 1)
+    assert periods.precision == periods.recall == periods.f1 == pytest.approx(2 / 3)
+
+
+def test_facts_period_is_zero_when_no_matched_fact_has_a_scored_period():
+    periods = score_fact_periods(score_facts([fact(1.0, period=None)], [fact(1.0, period="2023")])).score
+    assert (periods.tp, periods.fp, periods.fn) == (0, 0, 0)
 
 
 # ---------------------------------------------------------------- people

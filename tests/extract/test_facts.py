@@ -6,12 +6,13 @@ Sentences are invented, about several country pairs and currencies.
 from __future__ import annotations
 
 import math
+from datetime import date
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from accord.extract.facts import find_facts
+from accord.extract.facts import find_facts, may_hold_facts, merge_repeats
 from accord.extract.records import Evidence, Fact
 
 
@@ -210,15 +211,16 @@ def test_a_figure_reported_after_a_target_is_not_a_target():
 
 # ---------------------------------------------------------------- period
 
+# Periods are written in the codebook's notation: a year, a fiscal year, a quarter, a range, or a
+# short phrase when the text is relative.
 @pytest.mark.parametrize("sentence, period", [
-    ("Bilateral trade in the first 8 months of 2024 reached US$1.3 billion.", "first 8 months of 2024"),
-    ("Trade between Kenya and Uganda reached US$5.5 billion in 2023.", "in 2023"),
+    ("Bilateral trade in the first 8 months of 2024 reached US$1.3 billion.", "2024-01..2024-08"),
+    ("Trade between Kenya and Uganda reached US$5.5 billion in 2023.", "2023"),
     ("India granted 1,000 scholarships to Kenyan students each year.", "each year"),
     ("Japan has funded 256 projects in India to date.", "to date"),
-    ("Brazil and Argentina plan 3,000 MW of new capacity by 2030.", "by 2030"),
-    ("Kenyan exports to Uganda grew 8% in the first quarter of 2023.", "first quarter of 2023"),
-    ("Japanese investment in India was $2 billion in the second half of 2024.",
-     "second half of 2024"),
+    ("Brazil and Argentina plan 3,000 MW of new capacity by 2030.", "2030"),
+    ("Kenyan exports to Uganda grew 8% in the first quarter of 2023.", "2023-Q1"),
+    ("Japanese investment in India was $2 billion in the second half of 2024.", "2024-07..2024-12"),
 ])
 def test_period_phrases(sentence, period):
     assert only(sentence).period == period
@@ -259,7 +261,9 @@ _PIECES = st.sampled_from([
     "3,000", "14,000", "2024", "1.1-1.2", "5–7", "0", "00", ".", ",", "billion", "bn", "million", "m",
     "k", "tn", "trillion", "crore", "lakh", "MW", "GW", "%", "per cent", "students", "projects",
     "documents", "more than", "about", "nearly", "to", "-", "by 2030", "first 7 months of 2024",
-    "trade", "aid", "will", "target", "reached", "and", "e", "9" * 40,
+    "trade", "aid", "will", "target", "reached", "and", "e", "9" * 40, "HK$", "NRs", "R", "QR", "one",
+    "fourth", "half of", "between", "(", ")", "last year", "per", "barrel", "up", "troops", "fiscal",
+    "Q1", "12,4", "2023-24", "the number of", "protests", "signed", "loan", "agreements", "was promised",
 ])
 _SENTENCES = st.one_of(
     st.text(max_size=200),
@@ -271,13 +275,13 @@ _SENTENCES = st.one_of(
 
 @given(_SENTENCES)
 def test_find_facts_never_raises_and_values_are_finite_and_within_the_sentence(sentence):
-    for fact in facts_in(sentence):
+    for fact in facts_in(sentence) + find_facts(sentence, spans, ("CAN", "NPL"), published=date(2024, 2, 29)):
         start, end = fact.evidence
         assert 0 <= start < end <= len(sentence)
         assert isinstance(fact.value, float)
         assert math.isfinite(fact.value) and fact.value >= 0
         if fact.value_max is not None:
-            assert math.isfinite(fact.value_max) and fact.value_max >= 0
+            assert math.isfinite(fact.value_max) and fact.value_max >= fact.value
         assert fact.unit
         assert isinstance(fact.is_target, bool)
 
@@ -293,7 +297,6 @@ def test_shillings_take_the_currency_of_the_east_african_country_named():
 
 @pytest.mark.parametrize("sentence,value,unit", [
     ("Bilateral trade reached N1.9 trillion in 2023.", 1.9e12, "NGN"),
-    ("They witnessed the signing of seven cooperation documents.", 7, "documents"),
     ("About 330,000 Vietnamese nationals live in South Korea.", 330000, "persons"),
     ("The 508-km rail line links the two cities.", 508, "km"),
     ("The pipeline will carry 4.5 billion litres of fuel a year by 2028.", 4.5e9, "litres"),
@@ -316,3 +319,196 @@ def test_agreed_and_announced_amounts_are_targets():
     assert fact.is_target
     [fact] = find_facts("Albanese announced a contribution of AUD 10 million.", lambda s, e: (s, e))
     assert fact.is_target and fact.unit == "AUD"
+
+
+# ---------------------------------------------------------------- growth rates (codebook, Facts)
+
+def units_of(sentence: str, countries: tuple[str, ...] = (), published=None) -> list[tuple[float, str, bool]]:
+    return [(f.value, f.unit, f.is_target)
+            for f in find_facts(sentence, spans, countries, published=published)]
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    ("Trade between Peru and Chile reached $4.1 billion in 2022, up 9 percent.", (4.1e9, "USD", False)),
+    ("Chilean shipments to Peru came to $900 million, a rise of 14 percent on the year.",
+     (900e6, "USD", False)),
+    ("Bolivian imports from Peru rose 6% to $1.2 billion.", (1.2e9, "USD", False)),
+    ("The number of Peruvian students in Chile climbed to 5,000 last year, up 40 percent.",
+     (5000, "persons", False)),
+])
+def test_growth_attached_to_a_reported_figure_is_not_a_fact(sentence, kept):
+    assert units_of(sentence) == [kept]
+
+
+def test_a_growth_rate_that_stands_alone_is_a_reported_percent():
+    assert units_of("Ghana's cocoa exports to Nigeria grew 11 percent in 2023.") == [(11, "percent", False)]
+
+
+@pytest.mark.parametrize("sentence, low, high", [
+    ("The two ministries pledged to raise bilateral trade by 6-9% a year through 2027.", 6, 9),
+    ("Ghana and Nigeria aim to lift trade by 25 percent by 2026.", 25, None),
+    ("Both sides agreed to increase the annual exchange budget by 5 percent in 2026.", 5, None),
+    ("Two-way investment is expected to grow by 15-20% annually.", 15, 20),
+])
+def test_growth_rate_targets_are_percent_growth_with_a_range(sentence, low, high):
+    [fact] = find_facts(sentence, spans)
+    assert (fact.unit, fact.is_target, fact.value, fact.value_max) == ("percent_growth", True, low, high)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Brazil's economy posted an annual growth rate of 3 percent, good news for Paraguay.",
+    "Vietnam's GDP grew 6.5 percent, Laos said.",
+])
+def test_gdp_growth_is_not_a_bilateral_fact(sentence):
+    assert find_facts(sentence, spans) == []
+
+
+def test_gdp_growth_is_dropped_only_in_its_own_clause():
+    assert units_of("The Thai economy grew 2.5 percent, while exports to Laos fell 9 percent.") == [
+        (9, "percent", False)]
+
+
+def test_a_share_or_a_level_is_not_growth():
+    assert units_of("Seafood was 15 percent of the total, down from 19 percent in 2021.") == [
+        (15, "percent", False), (19, "percent", False)]
+
+
+# ---------------------------------------------------------------- figures that are not bilateral facts
+
+@pytest.mark.parametrize("sentence", [
+    "Kenya and Ethiopia are signatories to 30 bilateral agreements.",
+    "The session ended with the signing of 11 cooperation agreements and memoranda.",
+    "More than 60 cooperation deals were signed in various fields.",
+    "The ministers signed 14 cooperation documents.",
+])
+def test_counts_of_signed_documents_are_not_facts(sentence):
+    assert find_facts(sentence, spans) == []
+
+
+def test_documents_exchanged_are_counted():
+    assert units_of("The leaders witnessed the exchange of 9 cooperation documents.") == [(9, "documents", False)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Quito mobilised 8,000 soldiers to three provinces to fight gangs.",
+    "Minsk said 20,000 Belarusian soldiers had returned to their barracks.",
+    "Mexico deployed 10,000 troops to its northern border after talks with Washington.",
+    "On August 3, two Egyptian military aircraft landed in Asmara.",
+])
+def test_military_head_counts_are_not_bilateral_facts(sentence):
+    assert find_facts(sentence, spans) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hanoi said 150 Chinese soldiers had crossed into Vietnamese territory.",
+    "Britain sent 250 troops to the Estonian exercise.",
+])
+def test_troops_on_the_other_sides_soil_are_facts(sentence):
+    [fact] = find_facts(sentence, spans)
+    assert fact.unit == "persons"
+
+
+def test_a_population_is_not_a_bilateral_figure():
+    assert find_facts("India's 1.4 billion people are a market for Japan.", spans) == []
+
+
+# ---------------------------------------------------------------- forward-looking figures
+
+@pytest.mark.parametrize("sentence", [
+    "The two sides inked a JPY30 billion loan agreement in Tokyo.",
+    "Loan agreements totalling KRW 200 billion were also signed for four projects.",
+    "India and Nepal signed an MoU for a $50-million grant to rebuild 20,000 houses.",
+    "Ghana has earmarked a GHS 10 million grant for Togolese exporters.",
+    "Bhutan has the potential capacity to produce 30,000 MW of hydropower.",
+    "Turkish companies are developing wind farms that could supply 1,500 MW.",
+    "He urged both sides to keep expanding trade until it reaches $8 billion.",
+    "The remainder of the $2 billion package will be provided next month.",
+    "India invited Belarusian firms to raise trade to two billion dollars.",
+    "Aid of $2bn-$3bn was promised to Dhaka.",
+    "The regional bank approved a $250 million loan to Accra on Thursday.",
+    "Loans worth $3 billion were pledged last year.",
+])
+def test_pledges_potentials_and_signed_loans_are_targets(sentence):
+    found = [f for f in find_facts(sentence, spans) if f.unit != "projects"]
+    assert found and all(f.is_target for f in found), found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Trade hit $3 billion in 2016, officials said.",
+    "The plant is designed to generate 2,000 MW.",
+    "About 1.2 trillion yen of the target had been committed by the end of 2021.",
+    "An existing credit line of US$ 200 mn was extended to Colombo.",
+    "The first $40 million was disbursed in June.",
+])
+def test_reached_and_existing_figures_are_not_targets(sentence):
+    found = find_facts(sentence, spans)
+    assert found and not any(f.is_target for f in found), found
+
+
+def test_a_figure_for_a_later_year_than_publication_is_a_target():
+    sentence = "The ministers named $7 billion in 2026 as their figure for trade."
+    assert units_of(sentence, published=date(2024, 3, 1)) == [(7e9, "USD", True)]
+    [fact] = find_facts("The ministers named $7 billion in 2023 as the figure for trade.", spans,
+                        published=date(2024, 3, 1))
+    assert fact.is_target is False and fact.period == "2023"
+
+
+def test_a_loan_signed_but_partly_disbursed():
+    sentence = "Japan offered a ¥50 billion loan to Manila, of which ¥20 billion was disbursed in 2023."
+    assert units_of(sentence) == [(50e9, "JPY", True), (20e9, "JPY", False)]
+
+
+def test_a_target_and_the_figure_it_is_set_against():
+    assert units_of("Chile and Peru aim to lift trade to US$10 billion from US$6.1 billion.") == [
+        (10e9, "USD", True), (6.1e9, "USD", False)]
+
+
+# ---------------------------------------------------------------- numbers in words
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("India pledged one billion U.S. dollars to Bhutan.", 1e9, "USD"),
+    ("Norway promised half a billion kroner to Ethiopia.", 5e8, "NOK"),
+    ("Japan said four Chinese patrol ships entered the zone.", 4, "ships"),
+    ("One fourth of the sum was given as a grant.", 25, "percent"),
+])
+def test_numbers_in_words(sentence, value, unit):
+    [fact] = find_facts(sentence, spans)
+    assert (fact.value, fact.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("text, holds", [
+    ("Trade reached 5 billion.", True), ("Japan said four ships came.", True),
+    ("One fourth was a grant.", True), ("The ministers met in Hanoi.", False),
+])
+def test_may_hold_facts_is_a_cheap_filter(text, holds):
+    assert may_hold_facts(text) is holds
+
+
+# ---------------------------------------------------------------- one fact per figure per document
+
+def evidence_in(sentence: str, start_of_sentence: int):
+    def build(start: int, end: int) -> Evidence:
+        return Evidence(sentence, start_of_sentence, start_of_sentence + len(sentence),
+                        start_of_sentence + start, start_of_sentence + end)
+    return build
+
+
+def test_a_figure_repeated_in_another_sentence_is_one_fact():
+    headline = "Peru, Chile pledge to raise trade by 6-9% yearly"
+    body = "Peru and Chile pledged to raise their trade by 6-9% a year through 2027."
+    quote = "Trade reached $3 billion in 2022, the minister said."
+    again = "“Trade reached $3 billion,” he said."
+    found = []
+    offset = 0
+    for sentence in (headline, body, quote, again):
+        found += find_facts(sentence, evidence_in(sentence, offset))
+        offset += len(sentence) + 1
+    merged = merge_repeats(found)
+    assert [(f.value, f.unit, f.evidence.sentence) for f in merged] == [
+        (6, "percent_growth", body), (3e9, "USD", quote)]
+    assert merged[1].period == "2022"
+
+
+def test_equal_figures_in_one_sentence_are_two_facts():
+    sentence = "Germany will give $5 million and France will give $5 million."
+    assert len(merge_repeats(find_facts(sentence, evidence_in(sentence, 0)))) == 2
