@@ -21,7 +21,8 @@ TARGET = ROOT / "accord" / "data" / "cameo" / "cameo_codes.tsv"
 
 # The codebook (GUIDELINES.md, "Event types") read as CAMEO prefixes; the longest prefix wins.
 TYPE_BY_PREFIX = {
-    "01": "other", "013": "statement_praise", "018": "statement_praise", "019": "statement_praise",
+    "01": "other", "013": "statement_praise", "016": "protest_criticism", "018": "statement_praise",
+    "019": "statement_praise",
     "02": "other", "0211": "economic_cooperation", "0212": "military_security_cooperation",
     "03": "pledge_commitment", "0311": "economic_cooperation", "0312": "military_security_cooperation",
     "04": "meeting_talks", "042": "visit", "043": "visit",

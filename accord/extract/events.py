@@ -97,9 +97,10 @@ def _event(context: SentenceContext, view: SentenceView, candidate: Candidate, c
     entry = lookup(coded.code)
     sentence = context.sentence
     start = sentence.offset + token.idx
+    when, stated = _event_date(context, token)
     return Event(
         type=coded.type, cameo=entry.code, source=source, target=target,
-        date=_event_date(context, token), trigger=token.text,
+        date=when, date_stated=stated, trigger=token.text,
         evidence=Evidence(sentence.text, sentence.start, sentence.end, start, start + len(token.text)),
         plover=entry.plover, goldstein=entry.goldstein, quad_class=entry.quad_class,
         location=_location(context), planned=coded.planned, negated=coded.negated,
@@ -121,7 +122,7 @@ def _event_token(view: SentenceView, context: SentenceContext, candidate: Candid
     return view.span.root
 
 
-def _event_date(context: SentenceContext, token: Token) -> DateValue | None:
+def _event_date(context: SentenceContext, token: Token) -> tuple[DateValue | None, bool]:
     """When the act happened, by the codebook:
 
     * a date inside the event noun's own phrase ("the establishment of ties (Sep 5, 1962)"),
@@ -139,17 +140,16 @@ def _event_date(context: SentenceContext, token: Token) -> DateValue | None:
            and (not d.parenthetical or d.value.precision == "day")]
     usable = [d for d in resolved if not d.parenthetical]
     if own:
-        value = min(own, key=lambda d: abs(d.start - anchor)).value
-    elif usable:
+        return min(own, key=lambda d: abs(d.start - anchor)).value, True
+    if usable:
         head = token
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head  # a noun is dated by the clause of its verb
-        value = min(usable, key=lambda d: (not _inside(head, d, base), abs(d.start - anchor))).value
-    elif context.anchor is not None:
-        value = context.anchor
-    else:
-        value = DateValue(context.published.isoformat(), "day") if context.published else None
-    return None if value is None or value.precision == "year" else value
+        return min(usable, key=lambda d: (not _inside(head, d, base), abs(d.start - anchor))).value, True
+    if context.anchor is not None:
+        return context.anchor, False
+    # A year alone is kept until sharpen_dates: it may name a dated act.
+    return (DateValue(context.published.isoformat(), "day") if context.published else None), False
 
 
 def _inside(head: Token, mention: DateMention, base: int) -> bool:
@@ -206,16 +206,34 @@ def _same_time(event_date: DateValue | None, visit_date: DateValue | None) -> bo
 
 
 def sharpen_dates(events: list[Event]) -> list[Event]:
-    """Within one document, an event dated only to the month ("the visit in May") takes the
-    day of the one event of the same type and pair that it agrees with (codebook: an act
-    mentioned without its day in one sentence and dated in another gets that date in both)."""
+    """Dates shared between reports of one act within a document (codebook: an act mentioned
+    without a date in one sentence and dated in another gets that date in both; a statement
+    reported from a single dated meeting takes that meeting's date):
+
+    * an event whose sentence states no date of its own, or only its month or year, takes
+      the date stated for the same type and pair when the document states just one;
+    * a year that names no dated act dates nothing (codebook: a year alone gives null).
+    """
+    stated: dict[tuple, set[DateValue]] = {}
+    for e in events:
+        if e.date_stated and e.date and not e.negated and not e.planned:
+            stated.setdefault(_act_key(e), set()).add(e.date)
     sharpened = []
     for event in events:
-        if event.date is not None and event.date.precision != "day":
-            finer = {e.date for e in events if e.type == event.type and e.date and not e.negated
-                     and e.date.precision == "day" and e.date.iso.startswith(event.date.iso)
-                     and {e.source, e.target} == {event.source, event.target}}
-            if len(finer) == 1:
-                event = replace(event, date=next(iter(finer)))
+        known = stated.get(_act_key(event), set())
+        days = {d for d in known if d.precision == "day"}
+        if not event.planned and not event.negated:
+            if not event.date_stated and len(known) == 1:
+                event = replace(event, date=next(iter(known)))
+            elif event.date is not None and event.date.precision != "day":
+                finer = {d for d in days if d.iso.startswith(event.date.iso)}
+                if len(finer) == 1:
+                    event = replace(event, date=next(iter(finer)))
+        if event.date is not None and event.date.precision == "year":
+            event = replace(event, date=None)
         sharpened.append(event)
     return sharpened
+
+
+def _act_key(event: Event) -> tuple:
+    return event.type, frozenset((event.source, event.target))

@@ -64,6 +64,7 @@ class Event:
     negated: bool = False
     confidence: float = 0.5
     joint: bool = False  # both sides acted together (not stored: it only decides the source)
+    date_stated: bool = False  # the sentence states the date (not stored: it decides which date wins)
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,17 @@
 """Fit the event coder's heads with scikit-learn and write the weights the package ships.
 
-The heads are L2-regularised logistic regressions over hashed binary features (see
-accord/extract/coder/model.py): one-vs-rest per CAMEO code for `events`, multinomial for
-`direction`, binary for `planned` and `negated`. The decision threshold of the event outputs
-is chosen by k-fold cross-validation on the training data (never on the development set), as
-the one that maximises the micro F1 of (candidate, event type) decisions.
+The heads are L2-regularised logistic regressions over hashed binary features and the
+parser's averaged token vectors (see accord/extract/coder/model.py):
+
+* `events`: one-vs-rest, one output per codebook event type (is there such an event between
+  the two countries?);
+* `code`: multinomial over CAMEO codes, given the type (which code of that type it is);
+* `direction`: multinomial (first-named side acts, second acts, both act);
+* `planned`, `negated`: binary.
+
+The decision threshold of the event outputs is chosen by k-fold cross-validation on the
+training data (never on the development set), as the one that maximises the micro F1 of
+(candidate, event type) decisions.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ import numpy as np
 
 from accord.extract.cameo import cameo_table, lookup
 from accord.extract.coder.model import DIRECTIONS, feature_bucket, type_joined
+from accord.extract.event_types import type_names
 from accord.training.dataset import DatasetReport, Example, build_examples, read_sentences
 
 MIN_CODE_COUNT = 12  # a code seen fewer times is learnt as its parent (when the type agrees)
@@ -45,6 +53,7 @@ class TrainReport:
     examples: int = 0
     events: int = 0
     unreachable: int = 0
+    types: list[str] = field(default_factory=list)
     codes: list[str] = field(default_factory=list)
     threshold: float = 0.5
     cv: dict = field(default_factory=dict)
@@ -54,21 +63,44 @@ class TrainReport:
     events_by_root: dict = field(default_factory=dict)
 
 
+@dataclass
+class Design:
+    """A feature matrix over the hash buckets that occur in it (`buckets[j]` is column j),
+    then the dense vector's columns: the solvers work in that compact space rather than over
+    all 2^20 buckets."""
+
+    x: object  # scipy.sparse.csr_matrix
+    buckets: np.ndarray
+    dense_width: int = 0
+
+    def split(self, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+        """Weights of the hashed columns and of the dense ones."""
+        sparse = weights[:len(self.buckets)]
+        return sparse, (weights[len(self.buckets):].astype(np.float32) if self.dense_width else None)
+
+
+@dataclass
+class HeadRows:
+    """One row per labelled event: its type-joined features and what each head learns."""
+
+    features: list[list[str]] = field(default_factory=list)
+    vectors: list[np.ndarray] = field(default_factory=list)
+    code: list[int] = field(default_factory=list)
+    direction: list[int] = field(default_factory=list)
+    planned: list[int] = field(default_factory=list)
+    negated: list[int] = field(default_factory=list)
+
+
 def label_codes(examples: list[Example]) -> dict[str, str]:
     """Each labelled code -> the code the model learns it as: itself when seen often enough,
-    else its nearest ancestor of the same event type that is (or the root)."""
+    else its nearest ancestor of the same event type that is (or the farthest one)."""
     counts = Counter(e.code for example in examples for e in example.events)
     table = cameo_table()
-
-    def ancestors(code: str) -> list[str]:
-        return [code[:n] for n in range(len(code) - 1, 1, -1) if code[:n] in table]
-
     mapping = {}
     for code in counts:
-        kind = lookup(code).type
-        target = code
+        kind, target = lookup(code).type, code
         if counts[code] < MIN_CODE_COUNT:
-            for parent in ancestors(code):
+            for parent in (code[:n] for n in range(len(code) - 1, 1, -1) if code[:n] in table):
                 if lookup(parent).type != kind:
                     break
                 target = parent
@@ -78,17 +110,8 @@ def label_codes(examples: list[Example]) -> dict[str, str]:
     return mapping
 
 
-@dataclass
-class Design:
-    """A binary feature matrix over the hash buckets that occur in it (`buckets[j]` is column
-    j): the solvers work in that compact space rather than over all 2^20 buckets."""
-
-    x: object  # scipy.sparse.csr_matrix
-    buckets: np.ndarray
-
-
-def _matrix(rows: list[list[str]]) -> Design:
-    from scipy.sparse import csr_matrix
+def _matrix(rows: list[list[str]], vectors: list[np.ndarray] | None = None) -> Design:
+    from scipy.sparse import csr_matrix, hstack
 
     row_buckets = [sorted({feature_bucket(f) for f in features}) for features in rows]
     buckets = np.array(sorted({b for row in row_buckets for b in row}), dtype=np.int64)
@@ -99,41 +122,85 @@ def _matrix(rows: list[list[str]]) -> Design:
         indptr.append(len(indices))
     data = np.ones(len(indices), dtype=np.float32)
     x = csr_matrix((data, np.array(indices, dtype=np.int64), np.array(indptr)), shape=(len(rows), len(buckets)))
-    return Design(x, buckets)
+    if not vectors:
+        return Design(x, buckets)
+    dense = np.vstack(vectors).astype(np.float32)
+    return Design(hstack([x, csr_matrix(dense)]).tocsr(), buckets, dense.shape[1])
 
 
-def _event_targets(examples: list[Example], mapping: dict[str, str], codes: list[str]) -> np.ndarray:
-    column = {code: i for i, code in enumerate(codes)}
-    y = np.zeros((len(examples), len(codes)), dtype=np.int8)
+def _vectors(examples: list[Example]) -> list[np.ndarray] | None:
+    vectors = [e.found.features.dense for e in examples]
+    return vectors if vectors and all(v is not None for v in vectors) else None
+
+
+def _type_targets(examples: list[Example], mapping: dict[str, str], types: list[str]) -> np.ndarray:
+    column = {kind: i for i, kind in enumerate(types)}
+    y = np.zeros((len(examples), len(types)), dtype=np.int8)
     for row, example in enumerate(examples):
         for event in example.events:
-            y[row, column[mapping[event.code]]] = 1
+            y[row, column[lookup(mapping[event.code]).type]] = 1
     return y
 
 
-def _fit_events(x, y: np.ndarray, c: float):
+def _head_rows(examples: list[Example], mapping: dict[str, str], codes: list[str]) -> HeadRows:
+    index = {code: i for i, code in enumerate(codes)}
+    rows = HeadRows()
+    for example in examples:
+        first = example.found.candidate.first
+        for event in example.events:
+            code = mapping[event.code]
+            rows.features.append(type_joined(example.found.features, lookup(code).type))
+            rows.vectors.append(example.found.features.dense)
+            rows.code.append(index[code])
+            rows.direction.append(2 if event.joint else 0 if event.source == first else 1)
+            rows.planned.append(int(event.planned))
+            rows.negated.append(int(event.negated))
+    if any(v is None for v in rows.vectors):
+        rows.vectors = []
+    return rows
+
+
+def _fit_one_vs_rest(x, y: np.ndarray, c: float) -> tuple[np.ndarray, np.ndarray]:
     from sklearn.linear_model import LogisticRegression
 
     weights = np.zeros((x.shape[1], y.shape[1]), dtype=np.float32)
-    bias = np.zeros(y.shape[1], dtype=np.float32)
+    bias = np.full(y.shape[1], -10.0, dtype=np.float32)  # an output never seen never fires
     for column in range(y.shape[1]):
-        if y[:, column].sum() == 0:
-            bias[column] = -10.0
-            continue
-        model = LogisticRegression(C=c, solver="liblinear", max_iter=200)
-        model.fit(x, y[:, column])
-        weights[:, column] = model.coef_[0]
-        bias[column] = model.intercept_[0]
+        if 0 < y[:, column].sum() < len(y):
+            model = LogisticRegression(C=c, solver="liblinear", max_iter=200)
+            model.fit(x, y[:, column])
+            weights[:, column], bias[column] = model.coef_[0], model.intercept_[0]
     return weights, bias
 
 
-def _probabilities(x, weights: np.ndarray, bias: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-(x @ weights + bias)))
+def _fit_head(x, y: list[int] | np.ndarray, c: float, outputs: int) -> tuple[np.ndarray, np.ndarray]:
+    """A multinomial head over `outputs` classes (binary when outputs == 1); a class never
+    seen gets a bias that keeps it from winning."""
+    from sklearn.linear_model import LogisticRegression
 
-
-def _type_decisions(probabilities: np.ndarray, codes: list[str], threshold: float) -> list[set[str]]:
-    types = [lookup(c).type for c in codes]
-    return [{types[j] for j in np.flatnonzero(row >= threshold)} for row in probabilities]
+    y = np.asarray(y)
+    width = max(outputs, 1)
+    weights = np.zeros((x.shape[1], width), dtype=np.float32)
+    bias = np.full(width, -10.0, dtype=np.float32)
+    present = sorted(set(y.tolist()))
+    if len(present) < 2:
+        if outputs == 1:
+            bias[0] = 10.0 if present == [1] else -10.0
+        elif present:
+            bias[present[0]] = 10.0
+        return weights, bias
+    model = LogisticRegression(C=c, max_iter=1000)
+    model.fit(x, y)
+    if outputs == 1:
+        return model.coef_.T.astype(np.float32), model.intercept_.astype(np.float32)
+    if len(model.classes_) == 2:  # sklearn gives one row for two classes: z for the second
+        first, second = model.classes_
+        weights[:, second], bias[second] = model.coef_[0], model.intercept_[0]
+        weights[:, first], bias[first] = -model.coef_[0], -model.intercept_[0]
+        return weights, bias
+    for position, label in enumerate(model.classes_):
+        weights[:, label], bias[label] = model.coef_[position], model.intercept_[position]
+    return weights, bias
 
 
 def _micro_f1(predicted: list[set[str]], gold: list[set[str]]) -> tuple[float, float, float]:
@@ -146,110 +213,90 @@ def _micro_f1(predicted: list[set[str]], gold: list[set[str]]) -> tuple[float, f
     return precision, recall, f1
 
 
-def _head_rows(examples: list[Example], mapping: dict[str, str]):
-    """One row per labelled event: its type-joined features, direction, planned, negated."""
-    rows, direction, planned, negated = [], [], [], []
-    for example in examples:
-        first = example.found.candidate.first
-        for event in example.events:
-            rows.append(type_joined(example.found.features, lookup(mapping[event.code]).type))
-            direction.append(2 if event.joint else 0 if event.source == first else 1)
-            planned.append(int(event.planned))
-            negated.append(int(event.negated))
-    return rows, np.array(direction), np.array(planned), np.array(negated)
+def _heads_on(train: HeadRows, test: HeadRows, codes: list[str], c: float) -> dict[str, float]:
+    """Accuracy of the code, direction and flag heads fitted on `train`, on `test`."""
+    design = _matrix(train.features + test.features, (train.vectors + test.vectors) or None)
+    fit_x, test_x = design.x[:len(train.features)], design.x[len(train.features):]
+    kinds = [lookup(code).type for code in codes]
+    right: dict[str, float] = {}
+    w, b = _fit_head(fit_x, train.code, c, len(codes))
+    scores = test_x @ w + b
+    guesses = []
+    for row, truth in zip(scores, test.code):
+        allowed = [j for j, kind in enumerate(kinds) if kind == kinds[truth]]  # the code within its type
+        guesses.append(max(allowed, key=lambda j: row[j]))
+    right["code"] = sum(g == t for g, t in zip(guesses, test.code))
+    right["root"] = sum(codes[g][:2] == codes[t][:2] for g, t in zip(guesses, test.code))
+    for name, outputs in (("direction", len(DIRECTIONS)), ("planned", 1), ("negated", 1)):
+        w, b = _fit_head(fit_x, getattr(train, name), c, outputs)
+        scores = test_x @ w + b
+        guess = scores.argmax(axis=1) if outputs > 1 else (scores[:, 0] >= 0).astype(int)
+        right[name] = int((guess == np.asarray(getattr(test, name))).sum())
+    return right
 
 
-def _fit_head(x, y: np.ndarray, c: float, outputs: int):
-    from sklearn.linear_model import LogisticRegression
-
-    if len(set(y.tolist())) < 2:  # nothing to learn: a constant output
-        weights = np.zeros((x.shape[1], outputs), dtype=np.float32)
-        bias = np.full(outputs, -10.0, dtype=np.float32)
-        if outputs > 1 and len(y):
-            bias[int(y[0])] = 10.0
-        return weights, bias
-    model = LogisticRegression(C=c, max_iter=1000)
-    model.fit(x, y)
-    if outputs == 1:
-        return model.coef_.T.astype(np.float32), model.intercept_.astype(np.float32)
-    weights = np.zeros((x.shape[1], outputs), dtype=np.float32)
-    bias = np.full(outputs, -10.0, dtype=np.float32)
-    for position, label in enumerate(model.classes_):
-        weights[:, label] = model.coef_[position] if len(model.classes_) > 2 else (
-            model.coef_[0] if position == 1 else -model.coef_[0])
-        bias[label] = model.intercept_[position] if len(model.classes_) > 2 else (
-            model.intercept_[0] if position == 1 else -model.intercept_[0])
-    return weights, bias
-
-
-def _cross_validate(examples: list[Example], mapping: dict[str, str], codes: list[str],
+def _cross_validate(examples: list[Example], mapping: dict[str, str], types: list[str], codes: list[str],
                     options: TrainOptions) -> tuple[float, dict]:
-    """Out-of-fold event probabilities (folds by sentence), the best threshold, and the
+    """Out-of-fold event-type probabilities (folds by sentence), the best threshold, and the
     cross-validated scores of every head."""
     sentence_ids = sorted({e.sentence_id for e in examples})
     rng = np.random.default_rng(options.seed)
     fold_of = dict(zip(sentence_ids, rng.integers(0, options.folds, len(sentence_ids))))
     folds = np.array([fold_of[e.sentence_id] for e in examples])
-    x = _matrix([e.found.features.all() for e in examples]).x
-    y = _event_targets(examples, mapping, codes)
+    x = _matrix([e.found.features.all() for e in examples], _vectors(examples)).x
+    y = _type_targets(examples, mapping, types)
     out_of_fold = np.zeros(y.shape, dtype=np.float32)
-    direction_right = direction_total = planned_right = negated_right = code_right = root_right = 0
+    right: Counter = Counter()
+    total = 0
     for fold in range(options.folds):
         train, test = folds != fold, folds == fold
-        weights, bias = _fit_events(x[train], y[train], options.c_events)
-        out_of_fold[test] = _probabilities(x[test], weights, bias)
-        train_examples = [e for e, keep in zip(examples, train) if keep]
-        test_examples = [e for e, keep in zip(examples, test) if keep]
-        rows, direction, planned, negated = _head_rows(train_examples, mapping)
-        test_rows, test_direction, test_planned, test_negated = _head_rows(test_examples, mapping)
-        if not rows or not test_rows:
-            continue
-        design = _matrix(rows + test_rows)
-        hx, tx = design.x[:len(rows)], design.x[len(rows):]
-        for name, target, truth, outputs in (("direction", direction, test_direction, 3),
-                                             ("planned", planned, test_planned, 1),
-                                             ("negated", negated, test_negated, 1)):
-            w, b = _fit_head(hx, target, options.c_heads, outputs)
-            scores = tx @ w + b
-            guess = scores.argmax(axis=1) if outputs > 1 else (scores[:, 0] >= 0).astype(int)
-            right = int((guess == truth).sum())
-            if name == "direction":
-                direction_right += right
-                direction_total += len(truth)
-            elif name == "planned":
-                planned_right += right
-            else:
-                negated_right += right
-        # code and root accuracy: the best-scoring code of each labelled event's true type
-        test_probabilities = out_of_fold[test]
-        for row, example in zip(test_probabilities, test_examples):
-            for event in example.events:
-                true = mapping[event.code]
-                kind = lookup(true).type
-                same_type = [j for j, c in enumerate(codes) if lookup(c).type == kind]
-                best = codes[max(same_type, key=lambda j: row[j])]
-                code_right += best == true
-                root_right += best[:2] == true[:2]
-    gold_types = [{lookup(mapping[e.code]).type for e in ex.events} for ex in examples]
+        weights, bias = _fit_one_vs_rest(x[train], y[train], options.c_events)
+        out_of_fold[test] = 1.0 / (1.0 + np.exp(-(x[test] @ weights + bias)))
+        fit = _head_rows([e for e, keep in zip(examples, train) if keep], mapping, codes)
+        held = _head_rows([e for e, keep in zip(examples, test) if keep], mapping, codes)
+        if fit.features and held.features:
+            right.update(_heads_on(fit, held, codes, options.c_heads))
+            total += len(held.features)
+    gold = [{types[j] for j in np.flatnonzero(row)} for row in y]
     best_threshold, best = 0.5, (0.0, 0.0, 0.0)
     for threshold in np.arange(0.1, 0.91, 0.05):
-        scores = _micro_f1(_type_decisions(out_of_fold, codes, threshold), gold_types)
+        predicted = [{types[j] for j in np.flatnonzero(row >= threshold)} for row in out_of_fold]
+        scores = _micro_f1(predicted, gold)
         if scores[2] > best[2]:
             best_threshold, best = float(round(threshold, 2)), scores
-    total = max(direction_total, 1)
+    total = max(total, 1)
     cv = {"event_type_precision": round(best[0], 4), "event_type_recall": round(best[1], 4),
-          "event_type_f1": round(best[2], 4), "code_accuracy": round(code_right / total, 4),
-          "root_accuracy": round(root_right / total, 4), "direction_accuracy": round(direction_right / total, 4),
-          "planned_accuracy": round(planned_right / total, 4), "negated_accuracy": round(negated_right / total, 4),
-          "folds": options.folds}
+          "event_type_f1": round(best[2], 4), "folds": options.folds}
+    cv.update({f"{name}_accuracy": round(right[name] / total, 4)
+               for name in ("code", "root", "direction", "planned", "negated")})
     return best_threshold, cv
 
 
-def _pruned(design: Design, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The buckets with a weight worth shipping, and their rows (float16: half the size, and
-    no score moves by more than the pruning already allows)."""
-    keep = np.flatnonzero(np.abs(weights).max(axis=1) > PRUNE)
-    return design.buckets[keep], weights[keep].astype(np.float16)
+def _store_head(arrays: dict, name: str, design: Design, weights: np.ndarray, bias: np.ndarray) -> None:
+    """A head's arrays: the buckets with a weight worth shipping and their rows (float16: half
+    the size, and no score moves by more than the pruning already allows), the dense weights,
+    the bias."""
+    sparse, dense = design.split(weights)
+    keep = np.flatnonzero(np.abs(sparse).max(axis=1) > PRUNE)
+    arrays[f"{name}_buckets"], arrays[f"{name}_weights"] = design.buckets[keep], sparse[keep].astype(np.float16)
+    arrays[f"{name}_bias"] = bias.astype(np.float32)
+    if dense is not None:
+        arrays[f"{name}_dense"] = dense
+
+
+def _fit_all(examples: list[Example], mapping: dict[str, str], types: list[str], codes: list[str],
+             options: TrainOptions) -> dict[str, np.ndarray]:
+    arrays: dict[str, np.ndarray] = {}
+    design = _matrix([e.found.features.all() for e in examples], _vectors(examples))
+    weights, bias = _fit_one_vs_rest(design.x, _type_targets(examples, mapping, types), options.c_events)
+    _store_head(arrays, "events", design, weights, bias)
+    rows = _head_rows(examples, mapping, codes)
+    heads = _matrix(rows.features, rows.vectors or None)
+    for name, target, outputs in (("code", rows.code, len(codes)), ("direction", rows.direction, len(DIRECTIONS)),
+                                  ("planned", rows.planned, 1), ("negated", rows.negated, 1)):
+        weights, bias = _fit_head(heads.x, target, options.c_heads, outputs)
+        _store_head(arrays, name, heads, weights, bias)
+    return arrays
 
 
 def train(options: TrainOptions, progress=print) -> TrainReport:
@@ -261,14 +308,17 @@ def train(options: TrainOptions, progress=print) -> TrainReport:
     progress(f"parsing {len(records)} training sentences")
     examples, dataset = build_examples(records)
     mapping = label_codes(examples)
-    codes = sorted(set(mapping.values()))
+    codes, types = sorted(set(mapping.values())), type_names()
     progress(f"{len(examples)} candidate pairs, {dataset.events} events, {len(codes)} codes; cross-validating")
-    threshold, cv = _cross_validate(examples, mapping, codes, options)
+    threshold, cv = _cross_validate(examples, mapping, types, codes, options)
     progress(f"threshold {threshold}; fitting the heads on all the data")
-    arrays = _fit_all(examples, mapping, codes, options)
-    report = _report(dataset, codes, threshold, cv, arrays)
-    arrays["codes"] = np.array(codes)
-    arrays["thresholds"] = np.full(len(codes), threshold, dtype=np.float32)
+    arrays = _fit_all(examples, mapping, types, codes, options)
+    nonzero = sum(int(arrays[f"{h}_weights"].size) for h in ("events", "code", "direction", "planned", "negated"))
+    report = TrainReport(sentences=dataset.sentences, examples=dataset.examples, events=dataset.events,
+                         unreachable=len(dataset.unreachable), types=types, codes=codes, threshold=threshold,
+                         cv=cv, nonzero_weights=nonzero, events_by_root=dict(sorted(dataset.by_root.items())))
+    arrays["types"], arrays["codes"] = np.array(types), np.array(codes)
+    arrays["thresholds"] = np.full(len(types), threshold, dtype=np.float32)
     report.seconds = round(time.perf_counter() - started, 1)
     arrays["meta"] = np.array(json.dumps(asdict(report)))
     options.out.parent.mkdir(parents=True, exist_ok=True)
@@ -276,28 +326,3 @@ def train(options: TrainOptions, progress=print) -> TrainReport:
     report.file_bytes = options.out.stat().st_size
     options.out.with_suffix(".json").write_text(json.dumps(asdict(report), indent=2) + "\n", "utf-8")
     return report
-
-
-def _fit_all(examples: list[Example], mapping: dict[str, str], codes: list[str],
-             options: TrainOptions) -> dict[str, np.ndarray]:
-    arrays: dict[str, np.ndarray] = {}
-    design = _matrix([e.found.features.all() for e in examples])
-    weights, bias = _fit_events(design.x, _event_targets(examples, mapping, codes), options.c_events)
-    arrays["events_buckets"], arrays["events_weights"] = _pruned(design, weights)
-    arrays["events_bias"] = bias
-    rows, direction, planned, negated = _head_rows(examples, mapping)
-    heads = _matrix(rows)
-    for name, target, outputs in (("direction", direction, len(DIRECTIONS)), ("planned", planned, 1),
-                                  ("negated", negated, 1)):
-        weights, bias = _fit_head(heads.x, target, options.c_heads, outputs)
-        arrays[f"{name}_buckets"], arrays[f"{name}_weights"] = _pruned(heads, weights)
-        arrays[f"{name}_bias"] = bias.astype(np.float32)
-    return arrays
-
-
-def _report(dataset: DatasetReport, codes: list[str], threshold: float, cv: dict,
-            arrays: dict[str, np.ndarray]) -> TrainReport:
-    nonzero = sum(int(arrays[f"{h}_weights"].size) for h in ("events", "direction", "planned", "negated"))
-    return TrainReport(sentences=dataset.sentences, examples=dataset.examples, events=dataset.events,
-                       unreachable=len(dataset.unreachable), codes=codes, threshold=threshold, cv=cv,
-                       nonzero_weights=nonzero, events_by_root=dict(sorted(dataset.by_root.items())))

@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from accord.extract.cameo import lookup
 from accord.extract.coder.candidates import ActorRef, Candidate
 from accord.extract.coder.lexicon import LexiconHit, lexicon_hits
@@ -76,6 +78,7 @@ class Features:
     base: list[str] = field(default_factory=list)
     relational: list[str] = field(default_factory=list)
     modal: list[str] = field(default_factory=list)
+    dense: np.ndarray | None = None  # the parser's token vectors, averaged (see dense_vector)
 
     def all(self) -> list[str]:
         """Every feature once."""
@@ -114,7 +117,32 @@ def candidate_features(view: SentenceView, candidate: Candidate, actors: list[Ac
     _lexicon_features(view, symbols, heads, features)
     _modal_features(view, predicates, dates, features)
     _meta_features(view, candidate, actors, symbols, features)
+    features.dense = dense_vector(view, symbols, predicates)
     return features
+
+
+DENSE_PARTS = 4  # the sentence, side A, side B, the predicates the sides depend on
+# The vectors enter the same regularised fit as the binary features: scaled down, they only
+# count where the binary features are silent (measured by cross-validation).
+DENSE_SCALE = 0.1
+
+
+def dense_vector(view: SentenceView, symbols: list[str | None], predicates: list[Token]) -> np.ndarray:
+    """The spaCy model's contextual token vectors (doc.tensor, computed by the parse anyway),
+    averaged over the sentence, over each side's words and over the predicates: they carry
+    what words mean in context, so words the training sentences never used still count."""
+    tensor = view.span.doc.tensor
+    width = tensor.shape[1] if tensor.size else 96
+    rows = tensor[view.span.start:view.span.end] if tensor.size else np.zeros((len(symbols), width))
+
+    def mean(indices: list[int]) -> np.ndarray:
+        return rows[indices].mean(axis=0) if indices else np.zeros(width, dtype=np.float32)
+
+    a = [i for i, s in enumerate(symbols) if s == "A"]
+    b = [i for i, s in enumerate(symbols) if s in ("B", "G")]
+    p = sorted({t.i - view.span.start for t in predicates if view.span.start <= t.i < view.span.end})
+    vector = np.concatenate([mean(list(range(len(symbols)))), mean(a), mean(b), mean(p)])
+    return (vector * DENSE_SCALE).astype(np.float32)
 
 
 def _sequence_features(view: SentenceView, symbols: list[str | None], features: Features) -> None:

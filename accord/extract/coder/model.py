@@ -1,11 +1,12 @@
 """The trained event coder: hashed features, linear heads, weights shipped in the package.
 
-Four heads read a candidate's features (accord/extract/coder/features.py):
+Five heads read a candidate's features (accord/extract/coder/features.py):
 
-* `events`: one logistic output per CAMEO code the training data teaches, several may fire;
-* `direction`: for a predicted event type, whether the side named first is the source, the
+* `events`: one logistic output per codebook event type, several may fire;
+* `code`: for a predicted type, which of that type's CAMEO codes it is;
+* `direction`: for a predicted type, whether the side named first is the source, the
   target, or both act together (a joint act, attributed by the codebook's rules);
-* `planned` and `negated`: for a predicted event type.
+* `planned` and `negated`: for a predicted type.
 
 Weights are trained by `accord train` (accord/training/) with scikit-learn and saved as a
 NumPy archive, accord/data/model/event_coder.npz. Inference is a sparse row sum and a
@@ -68,15 +69,19 @@ class Head:
     buckets: np.ndarray  # sorted bucket ids that have weights
     weights: np.ndarray  # (len(buckets), outputs)
     bias: np.ndarray  # (outputs,)
+    dense: np.ndarray | None = None  # (dense width, outputs): weights of Features.dense
 
-    def scores(self, features: list[str]) -> np.ndarray:
-        """Raw scores (logits) of every output."""
+    def scores(self, features: list[str], vector: np.ndarray | None = None) -> np.ndarray:
+        """Raw scores (logits) of every output, from hashed features and a dense vector."""
         ids = np.unique(np.fromiter((feature_bucket(f) for f in features), dtype=np.int64))
         positions = np.searchsorted(self.buckets, ids)
         inside = positions < len(self.buckets)
         positions, ids = positions[inside], ids[inside]
         hit = positions[self.buckets[positions] == ids]
-        return self.weights[hit].sum(axis=0, dtype=np.float32) + self.bias
+        total = self.weights[hit].sum(axis=0, dtype=np.float32) + self.bias
+        if self.dense is not None and vector is not None:
+            total = total + vector @ self.dense
+        return total
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
@@ -84,14 +89,20 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
 
 
 class EventCoder:
-    """The four heads, the CAMEO codes of the event outputs and their decision thresholds."""
+    """The heads, the event types and CAMEO codes they speak of, and the decision threshold of
+    each type."""
 
-    def __init__(self, heads: dict[str, Head], codes: list[str], thresholds: np.ndarray, meta: dict):
+    HEADS = ("events", "code", "direction", "planned", "negated")
+
+    def __init__(self, heads: dict[str, Head], types: list[str], codes: list[str], thresholds: np.ndarray,
+                 meta: dict):
         self.heads = heads
+        self.types = types
         self.codes = codes
-        self.types = [lookup(code).type for code in codes]
         self.thresholds = thresholds
         self.meta = meta
+        kinds = [lookup(code).type for code in codes]
+        self.codes_of = {kind: np.array([j for j, k in enumerate(kinds) if k == kind]) for kind in types}
 
     @classmethod
     def load(cls, path: Path) -> EventCoder:
@@ -100,8 +111,10 @@ class EventCoder:
             with np.load(path, allow_pickle=False) as archive:
                 arrays = {name: archive[name] for name in archive.files}
             heads = {name: Head(arrays[f"{name}_buckets"], arrays[f"{name}_weights"].astype(np.float32),
-                                arrays[f"{name}_bias"].astype(np.float32))
-                     for name in ("events", "direction", "planned", "negated")}
+                                arrays[f"{name}_bias"].astype(np.float32),
+                                arrays[f"{name}_dense"].astype(np.float32) if f"{name}_dense" in arrays else None)
+                     for name in cls.HEADS}
+            types = [str(t) for t in arrays["types"]]
             codes = [str(c) for c in arrays["codes"]]
             meta = json.loads(str(arrays["meta"]))
             thresholds = arrays["thresholds"].astype(np.float32)
@@ -109,29 +122,30 @@ class EventCoder:
             raise ModelError(f"event coder model not found: {path}; {REBUILD_HINT}") from None
         except (OSError, KeyError, ValueError, zipfile.BadZipFile, EOFError) as error:
             raise ModelError(f"event coder model {path} is unreadable ({error}); {REBUILD_HINT}") from None
-        if heads["events"].weights.shape[1] != len(codes) or len(thresholds) != len(codes):
+        if (heads["events"].weights.shape[1] != len(types) or len(thresholds) != len(types)
+                or heads["code"].weights.shape[1] != len(codes)):
             raise ModelError(f"event coder model {path} is inconsistent; {REBUILD_HINT}")
-        return cls(heads, codes, thresholds, meta)
+        return cls(heads, types, codes, thresholds, meta)
 
     def code(self, features: Features) -> list[CodedEvent]:
-        """The events of one candidate, at most one per event type (its most likely code)."""
-        probabilities = _sigmoid(self.heads["events"].scores(features.all()))
-        best: dict[str, int] = {}
-        for index in np.flatnonzero(probabilities >= self.thresholds):
-            kind = self.types[index]
-            if kind not in best or probabilities[index] > probabilities[best[kind]]:
-                best[kind] = int(index)
-        return [self._complete(features, index, float(probabilities[index])) for index in best.values()]
+        """The events of one candidate: each event type whose probability reaches its
+        threshold, with its most likely CAMEO code of that type, direction and flags."""
+        probabilities = _sigmoid(self.heads["events"].scores(features.all(), features.dense))
+        return [self._complete(features, self.types[index], float(probabilities[index]))
+                for index in np.flatnonzero(probabilities >= self.thresholds) if len(self.codes_of[self.types[index]])]
 
-    def _complete(self, features: Features, index: int, confidence: float) -> CodedEvent:
-        joined = type_joined(features, self.types[index])
-        logits = self.heads["direction"].scores(joined)
+    def _complete(self, features: Features, kind: str, confidence: float) -> CodedEvent:
+        joined = type_joined(features, kind)
+        allowed = self.codes_of[kind]
+        code_scores = self.heads["code"].scores(joined, features.dense)[allowed]
+        code = self.codes[int(allowed[int(code_scores.argmax())])]
+        logits = self.heads["direction"].scores(joined, features.dense)
         shares = np.exp(logits - logits.max())
         shares /= shares.sum()
         direction = int(shares.argmax())
-        planned = float(_sigmoid(self.heads["planned"].scores(joined))[0]) >= 0.5
-        negated = float(_sigmoid(self.heads["negated"].scores(joined))[0]) >= 0.5
-        return CodedEvent(self.codes[index], self.types[index], round(confidence, 4), DIRECTIONS[direction],
+        planned = float(_sigmoid(self.heads["planned"].scores(joined, features.dense))[0]) >= 0.5
+        negated = float(_sigmoid(self.heads["negated"].scores(joined, features.dense))[0]) >= 0.5
+        return CodedEvent(code, kind, round(confidence, 4), DIRECTIONS[direction],
                           round(float(shares[direction]), 4), planned, negated)
 
 
