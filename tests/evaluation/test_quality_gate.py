@@ -17,7 +17,10 @@ FLOORS = {
     "events": 0.87,
     "events_directed": 0.79,
     "facts": 1.0,
-    "people": 1.0,
+    # 27 of the seeds' 28 gold people: seed 003's gold counts its translator ("Translated by
+    # Tran Hoai", seeds-gold/README item 11), whom the codebook puts among the non-people
+    # (bylines, reporters, editors, photographers, translators), so extraction leaves him out.
+    "people": 0.98,
     "people_country": 1.0,
     "agreements": 0.97,
 }
@@ -52,8 +55,8 @@ HELDOUT_FLOORS = {
     "events": 0.65,
     "events_directed": 0.50,
     "facts": 0.94,
-    "people": 0.94,
-    "people_country": 0.79,
+    "people": 0.97,  # 0.989 since the people rules of person_names/person_country
+    "people_country": 0.93,  # 0.955 since then
     "agreements": 0.65,
 }
 

@@ -167,8 +167,6 @@ _REFERENCE: dict[int, object] = {}
 
 def _reference_pattern(gazetteer: Gazetteer):
     """One alternation of every alias, longest first (compiled once: ~20,000 aliases)."""
-    import re
-
     if id(gazetteer) not in _REFERENCE:
         aliases = sorted(gazetteer._entries, key=len, reverse=True)
         _REFERENCE[id(gazetteer)] = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, aliases)) + r")(?!\w)")
@@ -178,8 +176,6 @@ def _reference_pattern(gazetteer: Gazetteer):
 def _reference_find(gazetteer: Gazetteer, text: str) -> list[tuple[int, int, str]]:
     """The plainest statement of the matching rule: one alternation of every alias, longest
     first, tried left to right; a match whose case does not fit moves on by one character."""
-    import re
-
     from accord.extract.gazetteer import _case_fits
     from accord.folding import fold
 

@@ -1,0 +1,376 @@
+"""Where a sentence names a person: runs of capitalised words cut into titles and names, and
+the tests that tell an official's name from a place, a thing, a credit line or a title alone.
+
+A run ("Iraqi Central Bank Governor Mustafa Ghaleb Tuesday") is cut at title words, words of
+institutions, places and dates, and gazetteer mentions; each piece left is a candidate name,
+judged by what stands before it (a title, "the province of"), after it ("temple", "province"),
+and by spaCy's PERSON entities where no title vouches for it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from accord.extract.gazetteer import Mention
+from accord.extract.nlp import Sentence
+from accord.extract.person_titles import (TITLE_HYPHENS, is_title, lowercase_title_before, previous, title_after,
+                                          title_before)
+
+_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
+_ROMAN = re.compile(r"^(?=[IVX]{1,5}$)X{0,3}(?:IX|IV|V?I{0,3})$")  # regnal numbers: Mohammed VI
+_NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.-]*$")
+_PARTICLES = {"de", "da", "do", "dos", "das", "van", "von", "der", "den", "bin", "binti", "bint", "al",
+              "el", "la", "le", "du", "di", "del", "ibn", "y", "ould", "ter"}
+MAX_WORDS = 4  # a name of more words holds particles ("Mohamed Ould Cheikh El Ghazouani")
+MAX_WORDS_WITH_PARTICLES = 6
+
+# Words that are never part of a name: they cut a run of capitalised words.
+_FUNCTION_WORDS = {"the", "of", "and", "in", "on", "for", "to", "a", "an", "at", "by", "with",
+                   "according", "during", "after", "before", "following", "since", "while"}
+_DATE_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+               "friday", "saturday", "sunday", "day", "week", "month", "year"}
+_MEDIA_WORDS = {"photo", "source", "news", "times", "post", "daily", "agency", "newspaper", "online",
+                "tv", "radio", "desk", "markets", "reporting", "editing", "staff", "correspondent",
+                "unknown", "soldier"}
+# Places, buildings, bodies, events, documents and firms: a name right before one of these is
+# its modifier ("Ta Kwai temple", "Stung Treng province", "Dien Bien Phu Victory"), not a person.
+_THINGS = {"palace", "hall", "house", "square", "monument", "park", "port", "airport", "railway", "road",
+           "street", "bridge", "river", "sea", "ocean", "mountain", "mountains", "trail", "route",
+           "corridor", "highway", "expressway", "pass", "valley", "lake", "dam", "plant", "zone", "zones",
+           "gate", "border", "pier", "station", "center", "centre", "stadium", "province", "provinces",
+           "city", "district", "districts", "village", "capital", "region", "regions", "island", "islands",
+           "temple", "pagoda", "section", "town", "commune", "ward", "township", "county",
+           "prefecture", "municipality", "bay", "strait", "canal", "peninsula", "archipelago",
+           "checkpoint", "crossing", "base", "camp", "field", "mine", "congress", "session",
+           "meeting", "summit", "forum", "festival", "medal", "order", "award", "prize", "treaty",
+           "agreement", "protocol", "memorandum", "declaration", "statement", "strategy", "plan",
+           "project", "model", "university", "school", "institute", "academy", "hospital",
+           "company", "group", "bank", "fund", "corporation", "ltd", "inc", "co", "friendship",
+           "solidarity", "cooperation", "partnership", "vision", "victory", "battle", "war",
+           "campaign", "uprising", "revolution", "offensive", "games", "cup", "expo", "fair",
+           "market", "markets", "airlines", "airways", "line", "lines", "party", "parties",
+           "notification", "gazette", "decree", "act", "charter", "code", "constitution", "convention",
+           "pact", "communique", "communiqué", "directive", "regulation", "ordinance", "initiative",
+           "programme", "program", "framework", "roadmap", "mechanism", "dialogue", "talks",
+           "conference", "motor", "motors", "holdings", "industries", "electronics", "steel", "limited",
+           "trains", "train", "flyover", "tunnel", "port", "harbour", "harbor", "terminal"}
+# Those of them that are also names (Park Geun-hye, Stuart Hall, Kathy Ward...) do not cut a run
+# of capitalised words; they only mark the name before them as a thing's.
+_NAMES_TOO = {"park", "hall", "house", "ward", "field", "camp", "lake", "rock", "street", "bridge",
+              "river", "bay", "gate", "fair", "cup", "line", "order", "port", "pass", "mine", "town", "co",
+              "steel"}
+NOT_NAMES = _FUNCTION_WORDS | _DATE_WORDS | _MEDIA_WORDS | (_THINGS - _NAMES_TOO)
+# Before an untitled name these make it a place ("in Siem Reap", "sovereignty over Hoang Sa").
+_PLACE_PREPOSITIONS = {"the", "in", "at", "from", "near", "into", "across", "a", "an", "over", "via",
+                       "through", "toward", "towards", "inside", "outside", "within", "around",
+                       "along", "off", "beyond"}
+# "of" before an untitled name makes it a place ("the province of Kon Tum", "a part of X"),
+# except after the words that relate people ("the wife of", "at the invitation of").
+_OF_PEOPLE = {"wife", "husband", "spouse", "widow", "son", "daughter", "mother", "father", "family",
+              "invitation", "visit", "leadership", "guidance", "remarks", "words", "death", "funeral",
+              "election", "resignation", "appointment", "statement", "speech", "letter", "message",
+              "envoy", "representative", "adviser", "advisor", "aide", "counterpart", "delegation",
+              "government", "administration", "cabinet", "successor", "predecessor", "portrait",
+              "memory", "legacy", "teachings", "thought", "behalf", "consent", "order", "orders"}
+# Credit lines name the people who made the article, not officials (the codebook's bylines,
+# reporters, editors, photographers, translators).
+_CREDIT = re.compile(r"\b(?:(?:additional\s+)?reporting|reported|editing|edited|writing|written|"
+                     r"translated|translation|compiled|photos?|photographs?|photography|pictures?|"
+                     r"images?|video|graphics?|illustrations?|produced|story|text|interpreted)"
+                     r"\s+by\b|\b(?:photo|foto|image|credit|photograph|picture|source)s?\s*:|^\W*by\s",
+                     re.I)
+_MEDIA_ROLES = {"reporter", "reporters", "correspondent", "correspondents", "journalist", "journalists",
+                "editor", "editors", "photographer", "photographers", "photojournalist", "cameraman",
+                "translator", "columnist", "writer", "anchor", "presenter", "byline"}
+# People the text names as no official: the codebook's people act in a state capacity.
+_NOT_OFFICIAL = {"terrorist", "terrorists", "militant", "separatist", "extremist", "insurgent", "rebel",
+                 "gunman", "suspect", "criminal", "fugitive", "activist", "dissident", "protester",
+                 "smuggler", "hacker", "spy"}
+
+
+@dataclass
+class FoundName:
+    """A person's name in one sentence: its tokens and span, the title before it, and the
+    gazetteer office holder it is, when it is one."""
+
+    tokens: list
+    sentence: Sentence
+    title: str | None
+    titled: bool
+    holder: Mention | None = None  # a gazetteer person mention the name is
+    entity: bool = False  # spaCy marks it as a PERSON
+    flags: set[str] = field(default_factory=set)  # why it may not be a person: "credit", "media"
+    title_tokens: list = field(default_factory=list)  # the words of the title before it
+
+    @property
+    def start(self) -> int:
+        """Start in the clean text."""
+        return self.sentence.offset + self.tokens[0].idx
+
+    @property
+    def end(self) -> int:
+        """End in the clean text."""
+        return self.sentence.offset + self.tokens[-1].idx + len(self.tokens[-1])
+
+    @property
+    def text(self) -> str:
+        """The name as written."""
+        doc = self.sentence.span.doc
+        return doc.text[self.tokens[0].idx:self.tokens[-1].idx + len(self.tokens[-1])]
+
+
+def names_in(sentence: Sentence, mentions: list[Mention]) -> list[FoundName]:
+    """Every person's name in a sentence (mentions: the gazetteer's, inside the sentence)."""
+    span = sentence.span
+    person_tokens = {t.i for ent in span.ents if ent.label_ == "PERSON" for t in ent}
+    credit_from = _credit_start(sentence.text)
+    found = []
+    for run in capitalised_runs(list(span)):
+        for name in _names_in_run(run, sentence, mentions, person_tokens):
+            if credit_from is not None and name.tokens[0].idx - span.start_char >= credit_from:
+                name.flags.add("credit")
+            found.append(name)
+    if len(found) == 1 and _is_byline(sentence, found[0]):
+        found[0].flags.add("credit")
+    return found
+
+
+def capitalised_runs(tokens: list) -> list[list]:
+    """Runs of capitalised words and what holds them together (hyphens, particles)."""
+    runs, index = [], 0
+    while index < len(tokens):
+        if not _capitalised(tokens[index]):
+            index += 1
+            continue
+        end = index + 1
+        while end < len(tokens) and _continues_name(tokens, end):
+            end += 1
+        runs.append(tokens[index:end])
+        index = end
+    return runs
+
+
+def _attached(first, second) -> bool:
+    return first.idx + len(first.text) == second.idx
+
+
+def _continues_name(tokens, index: int) -> bool:
+    """Whether tokens[index] continues a run of name words: a capitalised word, an attached
+    hyphen and what follows it ("Akufo-Addo", "Min-jun"), or a particle before a capitalised
+    word ("Charles de Gaulle")."""
+    token, previous = tokens[index], tokens[index - 1]
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    if token.text in TITLE_HYPHENS and following is not None and _attached(previous, token) \
+            and _attached(token, following) and following.text[:1].isalpha():
+        return True
+    if previous.text in TITLE_HYPHENS and _attached(previous, token) and token.text.isalpha():
+        return True
+    if token.text in _PARTICLES and following is not None and _capitalised(following):
+        return True
+    return _capitalised(token)
+
+
+def _capitalised(token) -> bool:
+    text = token.text
+    if token.i == token.sent.start and token.pos_ == "VERB":
+        return False
+    return bool(_NAME_TOKEN.match(text)) and text[0].isupper()
+
+
+def is_separator(token, run: list, position: int, in_mention) -> bool:
+    """Whether a token of a run cuts it: a title or institution word, a word that is never a
+    name, a gazetteer mention, or a hyphen between title words ("Lt-Gen.")."""
+    text = token.text.lower()
+    if text in TITLE_HYPHENS:
+        return 0 < position < len(run) - 1 and is_title(run[position - 1]) and is_title(run[position + 1])
+    return is_title(token) or text in NOT_NAMES or in_mention(token)
+
+
+def _names_in_run(run, sentence: Sentence, mentions: list[Mention], person_tokens: set[int]) -> list[FoundName]:
+    offset = sentence.offset
+    people = [m for m in mentions if m.kind == "person"]
+    others = [m for m in mentions if m.kind != "person"]
+
+    def mention_at(token, pool):
+        position = offset + token.idx
+        return next((m for m in pool if m.start <= position < m.end), None)
+
+    found: list[FoundName] = []
+    segment: list = []
+    for position, token in enumerate(run + [None]):
+        holder = mention_at(token, people) if token is not None else None
+        cut = token is None or holder is not None or \
+            is_separator(token, run, position, lambda t: mention_at(t, others) is not None)
+        if not cut:
+            segment.append(token)
+            continue
+        if segment and found and found[-1].holder is not None and found[-1].tokens[-1].i + 1 == segment[0].i:
+            found[-1].tokens = found[-1].tokens + segment  # the text's fuller form: "Sheikh Tamim bin Hamad| Al Thani"
+        elif segment and holder is None:  # capitalised words right before a known name are its title
+            name = _judge(segment, run, sentence, person_tokens)
+            if name is not None:
+                found.append(name)
+        segment = []
+        if holder is not None and (not found or found[-1].holder is not holder):
+            found.append(_holder_name(holder, run, sentence))
+    return found
+
+
+def _holder_name(holder: Mention, run, sentence: Sentence) -> FoundName:
+    offset = sentence.offset
+    tokens = [t for t in run if holder.start <= offset + t.idx < holder.end]
+    title, title_tokens = title_before(sentence, tokens[0])
+    return FoundName(tokens, sentence, title, title is not None, holder=holder, entity=True,
+                     title_tokens=title_tokens)
+
+
+def _judge(tokens: list, run: list, sentence: Sentence, person_tokens: set[int]) -> FoundName | None:
+    """A piece of a run as a person's name, or None when it is a place, a thing or no name."""
+    while tokens and tokens[-1].text.lower() in ("’s", "'s", "’", "'"):
+        tokens = tokens[:-1]
+    while tokens and tokens[0].text in TITLE_HYPHENS:
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    tokens = _entity_bounds(tokens, person_tokens)
+    words = [t.text for t in tokens if t.text not in TITLE_HYPHENS]
+    if all(w.lower() in _COMMON_CAPITALS for w in words):
+        return None  # the rest of an institution's name ("Mineral Development")
+    particles = sum(1 for w in words if w.lower() in _PARTICLES)
+    if len(words) > (MAX_WORDS_WITH_PARTICLES if particles else MAX_WORDS) or len(words) == particles:
+        return None
+    if any(w.isupper() and len(w) > 1 and not _INITIALS.match(w) and not (i and _ROMAN.match(w))
+           for i, w in enumerate(words)):
+        return None  # an acronym or a shouted byline ("EDNA TARIGAN"), not a name
+    # A plural noun is no name ("Affairs"), unless NER takes it for one ("Tiran Alles").
+    if any((t.tag_ == "NNS" or t.tag_ == "NNPS" and t.i not in person_tokens)
+           or t.pos_ not in ("PROPN", "NOUN", "ADJ", "VERB", "X", "PUNCT", "ADP", "DET", "NUM") for t in tokens):
+        return None
+    if _hyphen_follows(tokens[-1]):
+        return None  # "Mae Sot-Myawaddy Model"
+    title, title_tokens = title_before(sentence, tokens[0])
+    entity = any(t.i in person_tokens for t in tokens)
+    titled = title is not None or lowercase_title_before(tokens[0]) or title_after(tokens)
+    if _thing_follows(tokens[-1], run) or (not titled and (words[-1].lower() in _NAMES_TOO
+                                                           or not _may_be_untitled_person(tokens[0]))):
+        # A place or a thing ("in Kon Tum", "Ta Kwai temple"): kept, flagged, so that the same
+        # name elsewhere ("Kon Tum will grant scholarships") is known for a place too.
+        return FoundName(tokens, sentence, title, titled, entity=entity, flags={"place"},
+                         title_tokens=title_tokens) if len(words) > 1 else None
+    if len(words) == 1 and not (titled and tokens[0].pos_ == "PROPN" and entity):
+        return None  # a lone word is a name only after a title, and when NER agrees
+    if not titled and not entity:
+        return None
+    name = FoundName(tokens, sentence, title, titled, entity=entity, title_tokens=title_tokens)
+    if _media_role_before(tokens[0]) or _media_role_after(tokens[-1]):
+        name.flags.add("media")
+    if not titled and previous(tokens[0]) is not None and previous(tokens[0]).lower_ in _NOT_OFFICIAL:
+        name.flags.add("not_official")  # "Khalistani terrorist X's killing"
+    return name
+
+
+def _entity_bounds(tokens: list, person_tokens: set[int]) -> list:
+    """Where spaCy marks a PERSON of two words or more inside the piece, its start beats the
+    title list ("Minister of Energy and Mineral Development [Ruth Nankabirwa]"),
+    but a capitalised word NER leaves out on the left is kept when it is no common word
+    ("Pavan [Kumar Rai]")."""
+    entity = [t for t in tokens if t.i in person_tokens]
+    if len(entity) < 2:
+        return tokens
+    first = tokens.index(entity[0])
+    while first > 0 and tokens[first - 1].pos_ == "PROPN" and tokens[first - 1].lower_ not in _COMMON_CAPITALS \
+            and not tokens[first - 1].is_stop:
+        first -= 1
+    return tokens[first:]  # the right end is the run's: NER often stops short of a long name
+
+
+# Capitalised words of institutions' names that are not titles ("Mineral Development").
+_COMMON_CAPITALS = {"development", "mineral", "minerals", "resources", "affairs", "works", "economy",
+                    "economic", "social", "rural", "urban", "water", "power", "mines", "mining", "oil",
+                    "gas", "petroleum", "fisheries", "forestry", "tourism", "sports", "youth", "women",
+                    "family", "welfare", "housing", "land", "lands", "local", "regional", "integration",
+                    "cooperation", "international", "relations", "external", "policy", "budget",
+                    "treasury", "revenue", "customs", "immigration", "citizenship", "digital",
+                    "innovation", "research", "higher", "general", "overseas", "diaspora", "heritage",
+                    "arts", "media", "broadcasting", "aviation", "maritime", "marine", "ports", "roads",
+                    "railways", "infrastructure", "utilities", "electricity", "climate", "disaster",
+                    "emergency", "management", "services", "service", "industries", "commerce", "trade",
+                    "investment", "planning", "environment", "energy", "health", "education",
+                    "agriculture", "transport", "justice", "interior", "labour", "labor", "culture",
+                    "information", "communications", "science", "technology", "finance", "defence",
+                    "defense", "security", "public", "foreign", "home", "national", "state", "mineral"}
+
+
+def _thing_follows(token, run: list) -> bool:
+    """Whether the word after the name is a place or thing it names ("Ta Kwai temple"), also
+    across a coordination ("between Kon Tum and Stung Treng provinces")."""
+    doc, index = token.doc, token.i + 1
+    end = token.sent.end
+    if index < end and doc[index].lower_ in ("and", "or", "&"):
+        index += 1
+        while index < end and (_capitalised(doc[index]) or doc[index].text in TITLE_HYPHENS):
+            index += 1
+    return index < end and doc[index].lower_ in _THINGS
+
+
+def _hyphen_follows(token) -> bool:
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and following.text in ("-", "–") and following.idx == token.idx + len(token)
+
+
+def _may_be_untitled_person(first) -> bool:
+    """An untitled name is a person unless what stands before it makes it a place: a
+    preposition of place, "of" after a place word, or "and" after a country or a capital."""
+    before = previous(first)
+    if before is None:
+        return True
+    if before.lower_ in _PLACE_PREPOSITIONS:
+        return False  # "the Upper Rhine", "in Siem Reap"
+    if before.lower_ == "of":
+        head = previous(first, 2)
+        return head is not None and head.lower_ in _OF_PEOPLE
+    if before.lower_ in ("and", "or"):
+        other = previous(first, 2)
+        return other is None or other.ent_type_ not in ("GPE", "LOC", "FAC")
+    return True
+
+
+def _media_role_before(first) -> bool:
+    before = previous(first)
+    return before is not None and before.lower_ in _MEDIA_ROLES
+
+
+def _media_role_after(last) -> bool:
+    """", a reporter for ...", "X, VNA correspondent": an appositive naming a media role."""
+    doc, index = last.doc, last.i + 1
+    if index >= len(doc) or doc[index].text != ",":
+        return False
+    for token in doc[index + 1:min(index + 6, last.sent.end)]:
+        if token.lower_ in _MEDIA_ROLES:
+            return True
+        if token.text in (",", ";", ".") or token.pos_ == "VERB":
+            return False
+    return False
+
+
+def _credit_start(text: str) -> int | None:
+    """Where a credit line starts in a sentence ("(Reporting by ...; Editing by ...)",
+    "Translated by ...", "(Photo: ...)"), or None."""
+    match = _CREDIT.search(text)
+    return match.start() if match else None
+
+
+def _is_byline(sentence: Sentence, name: FoundName) -> bool:
+    """A sentence that is the name alone, or the name after "By", or the name with an agency
+    after a slash ("Pedro Ladeira/Folhapress"): the article's byline or a photo credit."""
+    words = [t for t in sentence.span if not t.is_punct]
+    name_words = [t for t in name.tokens if not t.is_punct]
+    following = name.tokens[-1].nbor(1) if name.tokens[-1].i + 1 < len(name.tokens[-1].doc) else None
+    if following is not None and following.text == "/":
+        return True
+    rest = [t for t in words if t not in name_words and t.lower_ != "by"]
+    return not rest and name.holder is None
+
+
