@@ -87,7 +87,7 @@ def _candidates_in(sentence: Sentence, mentions: list[Mention], gazetteer: Gazet
     candidates = []
     for name, clue in zip(names, clues):
         candidate = _candidate(name, clue, gazetteer)
-        candidate.titled = name.titled
+        candidate.titled = name.titled and "place" not in name.flags  # "Governor of [Quang Ninh] province"
         candidate.related = name_text(clue.related) if clue.related else None
         candidate.fallback, candidate.others = fallback_country(name, clue, names, clues, mentions)
         candidate.countries_named = countries_named
@@ -299,8 +299,11 @@ def _run_verdict(run, tokens: list, sentence: Sentence, mentions: list[Mention])
     offset = sentence._offset
 
     def mention_at(token, person: bool):
+        # A one-word person mention may turn out part of another name ("Jeannette Kagame"):
+        # here it is a word like the others.
         position = offset + token.idx
-        return any((m.kind == "person") == person and m.start <= position < m.end for m in mentions)
+        return any((m.kind == "person") == person and m.start <= position < m.end
+                   and not (person and " " not in m.text.strip()) for m in mentions)
 
     pieces, piece = [], []
     for position, token in enumerate(run + [None]):
@@ -314,7 +317,12 @@ def _run_verdict(run, tokens: list, sentence: Sentence, mentions: list[Mention])
     # A lone word is a name only after a title; any longer piece may be a name by NER's word.
     if any(len(p) > 1 or _may_be_titled(p[0], tokens) for p in pieces):
         return "entities"
-    return "name" if any(mention_at(t, True) for t in run) else None
+    return "name" if any(mention_at(t, True) or _person_word(t, sentence, mentions) for t in run) else None
+
+
+def _person_word(token, sentence: Sentence, mentions: list[Mention]) -> bool:
+    position = sentence._offset + token.idx
+    return any(m.kind == "person" and m.start <= position < m.end for m in mentions)
 
 
 def _may_be_titled(token, tokens: list) -> bool:

@@ -83,8 +83,7 @@ def _own_clue(name: FoundName, names: list[FoundName], mentions: list[Mention],
     after = _appositive(name, names)
     role = [t for t in after if t.lower_ in _RELATIONS or t.lower_ in LOWERCASE_TITLES or is_title(t)]
     _read_phrase(clue, after, name, mentions, gazetteer, nearest_last=False, title=after if role else [])
-    clue.related = clue.related or _related_in(before, names, after_relation=True) or \
-        _related_in(after, names, after_relation=True)
+    clue.related = _related_in(before, names) or _related_in(after, names) or _spouse_of(name, names)
     return clue
 
 
@@ -171,7 +170,7 @@ def _appositive(name: FoundName, names: list[FoundName]) -> list:
     return clause if described else []
 
 
-def _related_in(tokens: list, names: list[FoundName], after_relation: bool) -> FoundName | None:
+def _related_in(tokens: list, names: list[FoundName]) -> FoundName | None:
     """The person a relation word ties the name to: "personal adviser to Mr. X", "wife of X"."""
     if not tokens:
         return None
@@ -182,6 +181,19 @@ def _related_in(tokens: list, names: list[FoundName], after_relation: bool) -> F
             if later:
                 return later[0]
     return None
+
+
+def _spouse_of(name: FoundName, names: list[FoundName]) -> FoundName | None:
+    """"President X and his wife Y": Y is tied to the person named before "his"/"her"."""
+    first = name.tokens[0]
+    doc = first.doc
+    if first.i - 2 < first.sent.start:
+        return None
+    relation, possessive = doc[first.i - 1], doc[first.i - 2]
+    if relation.lower_ not in _RELATIONS or possessive.lower_ not in ("his", "her"):
+        return None
+    before = [n for n in names if n is not name and n.tokens[-1].i < possessive.i and "place" not in n.flags]
+    return before[-1] if before else None
 
 
 def speaker_country(name: FoundName, mentions: list[Mention]) -> str | None:

@@ -66,6 +66,9 @@ NOT_NAMES = _FUNCTION_WORDS | _DATE_WORDS | _MEDIA_WORDS | (_THINGS - _NAMES_TOO
 _PLACE_PREPOSITIONS = {"the", "in", "at", "from", "near", "into", "across", "a", "an", "over", "via",
                        "through", "toward", "towards", "inside", "outside", "within", "around",
                        "along", "off", "beyond"}
+# Words of travel: "to" after them leads to a place ("flew to Phu Quoc", "a trip to Da Nang").
+_MOTION = {"fly", "flight", "travel", "trip", "visit", "journey", "return", "route", "road", "way", "head",
+           "go", "come", "arrive", "move", "drive", "sail", "voyage", "tour", "link", "connect", "back"}
 # "of" before an untitled name makes it a place ("the province of Kon Tum", "a part of X"),
 # except after the words that relate people ("the wife of", "at the invitation of").
 _OF_PEOPLE = {"wife", "husband", "spouse", "widow", "son", "daughter", "mother", "father", "family",
@@ -197,6 +200,14 @@ def _names_in_run(run, sentence: Sentence, mentions: list[Mention], person_token
         position = offset + token.idx
         return next((m for m in pool if m.start <= position < m.end), None)
 
+    def given_name(token, position) -> bool:
+        return not is_separator(token, run, position, lambda t: mention_at(t, others) is not None)
+
+    # A surname the gazetteer knows alone ("Kagame") after a given name that is not the known
+    # one ("Jeannette Kagame") is someone else of the family: the full name did not match.
+    people = [m for m in people if not (" " not in m.text.strip() and any(
+        offset + t.idx + len(t) + 1 >= m.start > offset + t.idx and given_name(t, i)
+        for i, t in enumerate(run)))]
     found: list[FoundName] = []
     segment: list = []
     for position, token in enumerate(run + [None]):
@@ -253,8 +264,8 @@ def _judge(tokens: list, run: list, sentence: Sentence, person_tokens: set[int])
     title, title_tokens = title_before(sentence, tokens[0])
     entity = any(t.i in person_tokens for t in tokens)
     titled = title is not None or lowercase_title_before(tokens[0]) or title_after(tokens)
-    if _thing_follows(tokens[-1], run) or (not titled and (words[-1].lower() in _NAMES_TOO
-                                                           or not _may_be_untitled_person(tokens[0]))):
+    if _thing_follows(tokens[-1]) or (not titled and (words[-1].lower() in _NAMES_TOO
+                                                      or not _may_be_untitled_person(tokens[0]))):
         # A place or a thing ("in Kon Tum", "Ta Kwai temple"): kept, flagged, so that the same
         # name elsewhere ("Kon Tum will grant scholarships") is known for a place too.
         return FoundName(tokens, sentence, title, titled, entity=entity, flags={"place"},
@@ -303,7 +314,7 @@ _COMMON_CAPITALS = {"development", "mineral", "minerals", "resources", "affairs"
                     "defense", "security", "public", "foreign", "home", "national", "state", "mineral"}
 
 
-def _thing_follows(token, run: list) -> bool:
+def _thing_follows(token) -> bool:
     """Whether the word after the name is a place or thing it names ("Ta Kwai temple"), also
     across a coordination ("between Kon Tum and Stung Treng provinces")."""
     doc, index = token.doc, token.i + 1
@@ -328,6 +339,9 @@ def _may_be_untitled_person(first) -> bool:
         return True
     if before.lower_ in _PLACE_PREPOSITIONS:
         return False  # "the Upper Rhine", "in Siem Reap"
+    if before.lower_ == "to":
+        motion = previous(first, 2)
+        return motion is None or motion.lemma_.lower() not in _MOTION  # "flew to Phu Quoc"
     if before.lower_ == "of":
         head = previous(first, 2)
         return head is not None and head.lower_ in _OF_PEOPLE
