@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 
@@ -67,12 +68,14 @@ class _Candidate:
         return self.clue.country
 
 
-def find_people(sentences: list[Sentence], mentions: list[Mention], gazetteer: Gazetteer) -> list[Person]:
-    """People named in a document, one record per person, with country and role."""
+def find_people(sentences: list[Sentence], mentions: list[Mention], gazetteer: Gazetteer,
+                published: date | None = None) -> list[Person]:
+    """People named in a document, one record per person, with country and role (an office
+    holder of two countries is taken for the one served at `published`)."""
     candidates = []
     for sentence in sentences:
         sentence_mentions = [m for m in mentions if sentence.start <= m.start < sentence.end]
-        candidates.extend(_candidates_in(sentence, sentence_mentions, gazetteer))
+        candidates.extend(_candidates_in(sentence, sentence_mentions, gazetteer, published))
     people = [p for p in _merge(candidates) if _is_official(p)]
     _resolve_related(people)
     _resolve_by_peers(people)
@@ -80,13 +83,14 @@ def find_people(sentences: list[Sentence], mentions: list[Mention], gazetteer: G
     return [_person(candidate, main_countries) for candidate in people]
 
 
-def _candidates_in(sentence: Sentence, mentions: list[Mention], gazetteer: Gazetteer) -> list[_Candidate]:
+def _candidates_in(sentence: Sentence, mentions: list[Mention], gazetteer: Gazetteer,
+                   published: date | None) -> list[_Candidate]:
     names = names_in(sentence, mentions)
-    clues = sentence_clues(names, mentions, gazetteer)
+    clues = sentence_clues(names, mentions, gazetteer, published)
     countries_named = any(m.country and m.kind in ("country", "demonym", "org") for m in mentions)
     candidates = []
     for name, clue in zip(names, clues):
-        candidate = _candidate(name, clue, gazetteer)
+        candidate = _candidate(name, clue, gazetteer, published)
         candidate.titled = name.titled and "place" not in name.flags  # "Governor of [Quang Ninh] province"
         candidate.related = name_text(clue.related) if clue.related else None
         candidate.fallback, candidate.others = fallback_country(name, clue, names, clues, mentions)
@@ -100,7 +104,7 @@ def name_text(name: FoundName) -> str:
     return name.holder.text if name.holder is not None else name.text
 
 
-def _candidate(name: FoundName, clue: CountryClue, gazetteer: Gazetteer) -> _Candidate:
+def _candidate(name: FoundName, clue: CountryClue, gazetteer: Gazetteer, published: date | None) -> _Candidate:
     flags = set(name.flags) | ({"non_state"} if clue.non_state else set())
     if name.holder is not None:
         holder = name.holder
@@ -111,6 +115,7 @@ def _candidate(name: FoundName, clue: CountryClue, gazetteer: Gazetteer) -> _Can
     match = _gazetteer_match(text, gazetteer)
     if match is not None:
         canonical, country, exact = match
+        country = gazetteer.holder_country(canonical, published) or country
         # An exact name is the office holder; a shorter form or a near spelling only when
         # the text gives no other country ("Kumar Rai" is not "Ashok Kumar Rai" of Nepal).
         if exact or clue.strength < RELATED or clue.country == country:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 
@@ -72,11 +73,12 @@ class HolderIndex:
     words: list[tuple[str, ...]]  # its words, hyphens read as spaces
     exact: dict[str, int]  # folded alias -> first entry with it
     by_last_word: dict[str, list[int]]  # last word -> entries ending with it, in order
+    named: dict[str, list[OfficeHolder]] = field(default_factory=dict)  # folded alias -> its holders
 
     @classmethod
     def build(cls, holders: list[OfficeHolder]) -> HolderIndex:
         """Index the holders' names and aliases."""
-        index = cls([], [], [], {}, {})
+        index = cls([], [], [], {}, {}, {})
         for holder in holders:
             for alias in (holder.name, *holder.aliases):
                 folded = fold(alias)
@@ -89,6 +91,9 @@ class HolderIndex:
                 index.words.append(words)
                 index.exact.setdefault(folded, entry)
                 index.by_last_word.setdefault(words[-1], []).append(entry)
+                named = index.named.setdefault(folded, [])
+                if not named or named[-1] is not holder:  # a holder's aliases are adjacent
+                    named.append(holder)
         return index
 
 
@@ -183,12 +188,24 @@ class Gazetteer:
 
     def holders_named(self, name: str) -> list[OfficeHolder]:
         """Office holders whose name or alias folds to the same string as `name`."""
-        key, index = fold(name), self.holder_index()
-        found: list[OfficeHolder] = []
-        for holder, folded in zip(index.holders, index.folded):
-            if folded == key and not (found and found[-1] is holder):  # a holder's aliases are adjacent
-                found.append(holder)
-        return found
+        return list(self.holder_index().named.get(fold(name), []))
+
+    def holder_country(self, name: str, on: date | None = None) -> str | None:
+        """The country an office holder of this name served on a date: the term that holds the
+        date, else the latest term begun before it, else the first row (a person who moved
+        from a national office to an EU one is the EU's after the move)."""
+        holders = self.holders_named(name)
+        if not holders:
+            return None
+        if on is None:
+            return holders[0].country
+        day = on.isoformat()
+        serving = [h for h in holders if (not h.start or h.start <= day[:len(h.start)])
+                   and (not h.end or day[:len(h.end)] <= h.end)]
+        if serving:
+            return serving[0].country
+        begun = [h for h in holders if h.start and h.start <= day[:len(h.start)]]
+        return max(begun, key=lambda h: h.start).country if begun else holders[0].country
 
 
 # A mention starts where a word starts with a capital letter (see _case_fits), so only those

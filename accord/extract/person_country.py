@@ -12,6 +12,7 @@ same sentence are the host's. Weaker clues come last: the country a speaker talk
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 
@@ -58,9 +59,10 @@ def country_titles() -> dict[str, str]:
     return {fold(title): iso3.strip() for title, iso3 in rows}
 
 
-def sentence_clues(names: list[FoundName], mentions: list[Mention], gazetteer: Gazetteer) -> list[CountryClue]:
+def sentence_clues(names: list[FoundName], mentions: list[Mention], gazetteer: Gazetteer,
+                   published: date | None = None) -> list[CountryClue]:
     """A country clue for every name of one sentence (mentions: the sentence's)."""
-    clues = [_own_clue(name, names, mentions, gazetteer) for name in names]
+    clues = [_own_clue(name, names, mentions, gazetteer, published) for name in names]
     postings = {clue.posting for clue in clues if clue.posting}
     for name, clue in zip(names, clues):
         if clue.country is None and len(postings) == 1 and not clue.posting:
@@ -71,10 +73,10 @@ def sentence_clues(names: list[FoundName], mentions: list[Mention], gazetteer: G
 
 
 def _own_clue(name: FoundName, names: list[FoundName], mentions: list[Mention],
-              gazetteer: Gazetteer) -> CountryClue:
+              gazetteer: Gazetteer, published: date | None) -> CountryClue:
     clue = CountryClue()
     if name.holder is not None:
-        clue.offer(name.holder.country, GAZETTEER)
+        clue.offer(gazetteer.holder_country(name.holder.key, published) or name.holder.country, GAZETTEER)
     before = _window_before(name, names)
     _read_phrase(clue, before, name, mentions, gazetteer, nearest_last=True, title=name.title_tokens)
     if name.title:

@@ -36,7 +36,8 @@ LOWERCASE_TITLES = {"counterpart", "minister", "president", "ambassador", "envoy
                      "spokeswoman", "spokesperson", "premier", "chancellor", "secretary", "governor",
                      "mayor", "chairman", "chairwoman", "commander", "general", "deputy", "senator",
                      "lawmaker", "legislator", "diplomat", "official", "adviser", "advisor", "king",
-                     "queen", "prince", "princess", "emir", "sultan", "consul", "attaché", "attache"}
+                     "queen", "prince", "princess", "emir", "sultan", "consul", "attaché", "attache",
+                     "wife", "husband", "spouse", "widow"}  # the codebook counts leaders' spouses
 
 
 def lowercase_title_before(first) -> bool:
