@@ -74,11 +74,13 @@ class HolderIndex:
     exact: dict[str, int]  # folded alias -> first entry with it
     by_last_word: dict[str, list[int]]  # last word -> entries ending with it, in order
     named: dict[str, list[OfficeHolder]] = field(default_factory=dict)  # folded alias -> its holders
+    # (number of words, first letter of the last word) -> entries: where near spellings are sought
+    shapes: dict[tuple[int, str], list[int]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, holders: list[OfficeHolder]) -> HolderIndex:
         """Index the holders' names and aliases."""
-        index = cls([], [], [], {}, {}, {})
+        index = cls([], [], [], {}, {}, {}, {})
         for holder in holders:
             for alias in (holder.name, *holder.aliases):
                 folded = fold(alias)
@@ -91,6 +93,7 @@ class HolderIndex:
                 index.words.append(words)
                 index.exact.setdefault(folded, entry)
                 index.by_last_word.setdefault(words[-1], []).append(entry)
+                index.shapes.setdefault((len(folded.split()), words[-1][0]), []).append(entry)
                 named = index.named.setdefault(folded, [])
                 if not named or named[-1] is not holder:  # a holder's aliases are adjacent
                     named.append(holder)

@@ -121,16 +121,35 @@ def _read_phrase(clue: CountryClue, tokens: list, name: FoundName, mentions: lis
 
 
 def _window_before(name: FoundName, names: list[FoundName]) -> list:
-    """The clause before a name, from the end of any other name in it: in "Australia's Defence
-    Minister Richard Marles, Rabuka said", Australia is Marles's."""
+    """The clause before a name, from the end of any other name in it (in "Australia's Defence
+    Minister Richard Marles, Rabuka said", Australia is Marles's), and from a comma that ends
+    no title ("goods from Colombia, President X said"; but "the Emir of Qatar, Sheikh X" and
+    "Cambodia's Fourth Army commander, Gen. X" go on)."""
     window = clause_before(name.sentence, name.tokens[0])
     others = [other.tokens[-1].i for other in names if other is not name and other.tokens[-1].i < name.tokens[0].i]
     if others:
         window = [t for t in window if t.i > max(others)]
+    for position in range(len(window) - 1, -1, -1):
+        if window[position].text == "," and not _title_ends_at(window, position - 1):
+            window = window[position + 1:]
+            break
     led = _led_by(name)
     if led is not None:
         window = led + window
     return window
+
+
+def _title_ends_at(window: list, position: int) -> bool:
+    """Whether the words up to window[position], read backwards over capitalised words and
+    connectors, hold a title word: "the Emir of Qatar", "Fourth Army commander"."""
+    while position >= 0:
+        token = window[position]
+        if is_title(token) or token.lower_ in LOWERCASE_TITLES:
+            return True
+        if not (token.text[:1].isupper() or token.lower_ in ("of", "the", "and", "to", "'s", "’s")):
+            return False
+        position -= 1
+    return False
 
 
 _LED = {"led", "headed", "chaired", "accompanied"}
@@ -160,8 +179,8 @@ def _appositive(name: FoundName, names: list[FoundName]) -> list:
     for token in doc[last.i + 2:min(last.i + 14, sent.end)]:
         if token.text in (",", ";", ":", ".", ")") or (token.pos_ in ("VERB", "AUX") and token.dep_ == "ROOT"):
             break
-        if token.i in starts and not (clause and clause[-1].lower_ in ("to", "of", "mr.", "mr", "ms", "mrs")):
-            break  # the next person of a list
+        if token.i in starts and (not clause or clause[-1].lower_ in ("and", "or")):
+            break  # the next person of a list ("X, Y and Z")
         clause.append(token)
     if not clause:
         return []

@@ -177,7 +177,7 @@ def _continues_name(tokens, index: int) -> bool:
 
 def _capitalised(token) -> bool:
     text = token.text
-    if token.i == token.sent.start and token.pos_ == "VERB":
+    if token.is_sent_start and token.pos_ == "VERB":  # (token.sent is slow to build)
         return False
     return bool(_NAME_TOKEN.match(text)) and text[0].isupper()
 
@@ -263,7 +263,8 @@ def _judge(tokens: list, run: list, sentence: Sentence, person_tokens: set[int])
         return None  # "Mae Sot-Myawaddy Model"
     title, title_tokens = title_before(sentence, tokens[0])
     entity = any(t.i in person_tokens for t in tokens)
-    titled = title is not None or lowercase_title_before(tokens[0]) or title_after(tokens)
+    titled = title is not None or lowercase_title_before(tokens[0]) or title_after(tokens) or \
+        _shares_a_plural_title(tokens[0])
     if _thing_follows(tokens[-1]) or (not titled and (words[-1].lower() in _NAMES_TOO
                                                       or not _may_be_untitled_person(tokens[0]))):
         # A place or a thing ("in Kon Tum", "Ta Kwai temple"): kept, flagged, so that the same
@@ -277,9 +278,40 @@ def _judge(tokens: list, run: list, sentence: Sentence, person_tokens: set[int])
     name = FoundName(tokens, sentence, title, titled, entity=entity, title_tokens=title_tokens)
     if _media_role_before(tokens[0]) or _media_role_after(tokens[-1]):
         name.flags.add("media")
-    if not titled and previous(tokens[0]) is not None and previous(tokens[0]).lower_ in _NOT_OFFICIAL:
-        name.flags.add("not_official")  # "Khalistani terrorist X's killing"
+    if _described_as_no_official(tokens[0]):
+        name.flags.add("not_official")  # "Khalistani terrorist X's killing", "separatist leader X"
     return name
+
+
+def _described_as_no_official(first) -> bool:
+    """Whether the words right before a name (up to three, back to a determiner, a
+    preposition or punctuation) call the person a terrorist, a separatist, an activist..."""
+    for steps in (1, 2, 3):
+        word = previous(first, steps)
+        if word is None or word.pos_ in ("DET", "ADP", "PUNCT", "VERB", "AUX", "PRON", "CCONJ"):
+            return False
+        if word.lower_ in _NOT_OFFICIAL:
+            return True
+    return False
+
+
+def _shares_a_plural_title(first) -> bool:
+    """"Presidents A and B", "Foreign Ministers A, B and C": B and C share A's title."""
+    index = first.i - 1
+    if index < first.sent.start or first.doc[index].lower_ not in ("and", ","):
+        return False
+    index -= 1
+    while index >= first.sent.start and (_capitalised(first.doc[index]) or first.doc[index].lower_ in
+                                         _PARTICLES or first.doc[index].text in (",", "and")):
+        if first.doc[index].lower_ in _PLURAL_TITLES:
+            return True
+        index -= 1
+    return False
+
+
+_PLURAL_TITLES = {"presidents", "ministers", "premiers", "chancellors", "ambassadors", "envoys", "kings",
+                  "secretaries", "governors", "senators", "generals", "commanders", "chairmen", "leaders",
+                  "counterparts", "spokespersons", "spokesmen"}
 
 
 def _entity_bounds(tokens: list, person_tokens: set[int]) -> list:
