@@ -92,16 +92,11 @@ def _candidates_in(sentence: Sentence, mentions: list[Mention], gazetteer: Gazet
     for name, clue in zip(names, clues):
         candidate = _candidate(name, clue, gazetteer, published)
         candidate.titled = name.titled and "place" not in name.flags  # "Governor of [Quang Ninh] province"
-        candidate.related = name_text(clue.related) if clue.related else None
+        candidate.related = clue.related
         candidate.fallback, candidate.others = fallback_country(name, clue, names, clues, mentions)
         candidate.countries_named = countries_named
         candidates.append(candidate)
     return candidates
-
-
-def name_text(name: FoundName) -> str:
-    """The name a found name is known by: the gazetteer's alias as written, else the text."""
-    return name.holder.text if name.holder is not None else name.text
 
 
 def _candidate(name: FoundName, clue: CountryClue, gazetteer: Gazetteer, published: date | None) -> _Candidate:

@@ -42,7 +42,7 @@ class CountryClue:
     country: str | None = None
     strength: int = -1
     posting: str | None = None  # where the person is posted (an envoy's host)
-    related: FoundName | None = None  # "adviser to Mr. X", "wife of X": X's country is theirs
+    related: str | None = None  # "adviser to Mr. X", "wife of X": X's country is theirs (X's name)
     non_state: bool = False  # the title names an international body, an NGO, a company or media
 
     def offer(self, country: str | None, strength: int) -> None:
@@ -85,7 +85,8 @@ def _own_clue(name: FoundName, names: list[FoundName], mentions: list[Mention],
     after = _appositive(name, names)
     role = [t for t in after if t.lower_ in _RELATIONS or t.lower_ in LOWERCASE_TITLES or is_title(t)]
     _read_phrase(clue, after, name, mentions, gazetteer, nearest_last=False, title=after if role else [])
-    clue.related = _related_in(before, names) or _related_in(after, names) or _spouse_of(name, names)
+    related = _related_in(before, names) or _related_in(after, names) or _spouse_of(name, names)
+    clue.related = related.text if related is not None else _possessor(name)
     return clue
 
 
@@ -217,6 +218,29 @@ def _spouse_of(name: FoundName, names: list[FoundName]) -> FoundName | None:
     return before[-1] if before else None
 
 
+def _possessor(name: FoundName) -> str | None:
+    """"Tokayev's press secretary X", "Lula's wife, X": X is tied to the person whose title
+    or relation they hold (the name before "'s", which may be a surname alone)."""
+    index = name.tokens[0].i - 1
+    doc, start = name.tokens[0].doc, name.tokens[0].sent.start
+    if index >= start and doc[index].text == ",":
+        index -= 1
+    words = 0
+    while index >= start and doc[index].text not in ("'s", "’s") and words < 4:
+        if not (is_title(doc[index]) or doc[index].lower_ in _RELATIONS or doc[index].lower_ in LOWERCASE_TITLES
+                or doc[index].pos_ in ("ADJ", "NOUN", "PROPN")):
+            return None
+        index, words = index - 1, words + 1
+    if index < start or doc[index].text not in ("'s", "’s") or words == 0:
+        return None
+    owner = []
+    index -= 1
+    while index >= start and doc[index].text[:1].isupper() and doc[index].pos_ == "PROPN":
+        owner.insert(0, doc[index].text)
+        index -= 1
+    return " ".join(owner) or None
+
+
 def speaker_country(name: FoundName, mentions: list[Mention]) -> str | None:
     """The country a speaker talks about as the subject of what they say: "Ecuador will impose
     a tariff, President X said", "X said Cambodia has not increased its troops"."""
@@ -260,25 +284,30 @@ def fallback_country(name: FoundName, clue: CountryClue, names: list[FoundName],
     Ethiopian leader"), nor where the person is posted. "Presidents A and B" after "between
     Mexico and Guatemala": A is Mexico's by the gazetteer, so B is Guatemala's. Also gives the
     countries found to be others', which the document's main country must not be either."""
-    others = {c.country for n, c in zip(names, clues) if n is not name and c.strength >= TITLE and c.country}
-    if clue.posting:
-        others.add(clue.posting)
+    taken = {c.country for n, c in zip(names, clues) if n is not name and c.strength >= TITLE and c.country}
+    others = {clue.posting} if clue.posting else set()
     offset = name.sentence.offset
     doc = name.sentence.span.doc
     ends = {offset + t.idx + len(t): t for t in name.sentence.span}
-    found = None
+    free = []
     for mention in mentions:
         if not mention.country or mention.kind not in ("country", "demonym", "org"):
             continue
         last = ends.get(mention.end)
         if last is not None and _names_a_person_noun(doc, last.i + 1):
             others.add(mention.country)
-        elif found is None and mention.country not in others:
-            found = mention.country
-    return (found if found not in others else None), others
+        else:
+            free.append(mention.country)
+    free = [country for country in free if country not in others]
+    # A country another person of the sentence holds is left to them, unless it is the only
+    # one ("met Economy Minister X and Bundestag President Y": both are German).
+    untaken = [country for country in free if country not in taken]
+    return (untaken or free or [None])[0], others
 
 
 def _names_a_person_noun(doc, index: int) -> bool:
+    """Whether a lower-case noun for a person or a side follows ("the Ethiopian leader"); a
+    capitalised title belongs to a name of the sentence, whose country is theirs anyway."""
     while index < len(doc) and doc[index].text in ("'s", "’s", "'", "’"):
         index += 1
-    return index < len(doc) and doc[index].lower_ in _PERSON_NOUNS
+    return index < len(doc) and doc[index].text.islower() and doc[index].lower_ in _PERSON_NOUNS

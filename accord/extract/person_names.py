@@ -249,6 +249,8 @@ def _judge(tokens: list, run: list, sentence: Sentence, person_tokens: set[int])
     words = [t.text for t in tokens if t.text not in TITLE_HYPHENS]
     if all(w.lower() in _COMMON_CAPITALS for w in words):
         return None  # the rest of an institution's name ("Mineral Development")
+    if any(w.lower() in _THINGS for w in words[1:-1]):
+        return None  # a building or a body with a name ("Guest House Jamuna")
     particles = sum(1 for w in words if w.lower() in _PARTICLES)
     if len(words) > (MAX_WORDS_WITH_PARTICLES if particles else MAX_WORDS) or len(words) == particles:
         return None

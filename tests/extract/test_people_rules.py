@@ -230,6 +230,28 @@ def test_a_near_spelling_of_a_holder_does_not_override_the_title(extract):
     assert named(people, "Pavan Kumar Rai").country == "IND"
 
 
+def test_whose_aide_or_spouse_a_person_is_gives_their_country(extract):
+    text = ("Kazakh President Kassym-Jomart Tokayev spoke with Russian officials on Friday.\n\n"
+            "\"Russia remains our partner,\" Tokayev's press secretary Aidos Serikbay wrote.\n\n"
+            "Tokayev's wife, Saule Tokayeva, visited a school near the Russian border.")
+    people = extract(text, date(2024, 8, 2)).people
+    assert named(people, "Aidos Serikbay").country == "KAZ"
+    assert named(people, "Saule Tokayeva").country == "KAZ"
+
+
+def test_a_country_the_only_one_of_its_sentence_is_shared_by_its_people(extract):
+    text = ("Ukrainian Prime Minister Denys Shmyhal visited Berlin on Tuesday.\n\n"
+            "Shmyhal also met Economy Minister Jonas Feldmann and Bundestag President Klara Hoff.")
+    people = extract(text, date(2024, 6, 11)).people
+    assert named(people, "Klara Hoff").country == "DEU"
+    assert named(people, "Jonas Feldmann").country == "DEU"
+
+
+def test_a_building_with_a_name_is_no_person(extract):
+    text = "Bangladesh's chief adviser received the Indian envoy at the State Guest House Meghna."
+    assert extract(text).people == []
+
+
 # ---------------------------------------------------------------- properties
 
 _GIVEN = ["Maria", "Tomas", "Ana", "Kofi", "Lin", "Rafael", "Ingrid", "Nguyen Van", "Sok", "Amina"]
