@@ -85,8 +85,8 @@ def _own_clue(name: FoundName, names: list[FoundName], mentions: list[Mention],
     after = _appositive(name, names)
     role = [t for t in after if t.lower_ in _RELATIONS or t.lower_ in LOWERCASE_TITLES or is_title(t)]
     _read_phrase(clue, after, name, mentions, gazetteer, nearest_last=False, title=after if role else [])
-    related = _related_in(before, names) or _related_in(after, names) or _spouse_of(name, names)
-    clue.related = related.text if related is not None else _possessor(name)
+    related = _related_in(before, names) or _related_in(after, names)
+    clue.related = related.text if related is not None else _spouse_of(name) or _possessor(name)
     return clue
 
 
@@ -205,17 +205,24 @@ def _related_in(tokens: list, names: list[FoundName]) -> FoundName | None:
     return None
 
 
-def _spouse_of(name: FoundName, names: list[FoundName]) -> FoundName | None:
-    """"President X and his wife Y": Y is tied to the person named before "his"/"her"."""
+def _spouse_of(name: FoundName) -> str | None:
+    """"President X and his wife Y", "Lee, accompanied by first lady Y": Y is tied to the
+    person named last before the relation (the name before "his"/"her" or "first lady")."""
     first = name.tokens[0]
-    doc = first.doc
-    if first.i - 2 < first.sent.start:
+    doc, start = first.doc, first.sent.start
+    if first.i - 2 < start:
         return None
-    relation, possessive = doc[first.i - 1], doc[first.i - 2]
-    if relation.lower_ not in _RELATIONS or possessive.lower_ not in ("his", "her"):
+    relation, before = doc[first.i - 1], doc[first.i - 2]
+    spouse = relation.lower_ in _RELATIONS and before.lower_ in ("his", "her")
+    first_lady = relation.lower_ in ("lady", "gentleman") and before.lower_ == "first"
+    if not (spouse or first_lady):
         return None
-    before = [n for n in names if n is not name and n.tokens[-1].i < possessive.i and "place" not in n.flags]
-    return before[-1] if before else None
+    index, words = before.i - 1, []
+    while index >= start and not (words and not (doc[index].pos_ == "PROPN" and doc[index].text[:1].isupper())):
+        if doc[index].pos_ == "PROPN" and doc[index].text[:1].isupper() and not is_title(doc[index]):
+            words.insert(0, doc[index].text)
+        index -= 1
+    return " ".join(words) or None
 
 
 def _possessor(name: FoundName) -> str | None:

@@ -170,8 +170,9 @@ def _continues_name(tokens, index: int) -> bool:
         return True
     if previous.text in TITLE_HYPHENS and _attached(previous, token) and token.text.isalpha():
         return True
-    if token.text in _PARTICLES and following is not None and _capitalised(following):
-        return True
+    if token.text in _PARTICLES and following is not None and (
+            _capitalised(following) or following.text in TITLE_HYPHENS and _attached(token, following)):
+        return True  # "Charles de Gaulle", "Abdel Fattah al-Burhan"
     return _capitalised(token)
 
 
@@ -357,7 +358,7 @@ def _thing_follows(token) -> bool:
         index += 1
         while index < end and (_capitalised(doc[index]) or doc[index].text in TITLE_HYPHENS):
             index += 1
-    return index < end and doc[index].lower_ in _THINGS
+    return index < end and (doc[index].lower_ in _THINGS or doc[index].lemma_.lower() in _THINGS)
 
 
 def _hyphen_follows(token) -> bool:

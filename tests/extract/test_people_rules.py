@@ -247,6 +247,23 @@ def test_a_country_the_only_one_of_its_sentence_is_shared_by_its_people(extract)
     assert named(people, "Jonas Feldmann").country == "DEU"
 
 
+def test_a_first_lady_takes_the_country_of_the_leader_she_accompanies(extract):
+    text = ("South Korean President Lee Jae-myung arrived in Tokyo on Saturday.\n\n"
+            "Lee, accompanied by first lady Yoon Min-seo, was welcomed by Japanese officials.")
+    assert named(extract(text, date(2025, 8, 23)).people, "Yoon Min-seo").country == "KOR"
+
+
+def test_a_particle_joined_by_a_hyphen_is_part_of_the_name(extract):
+    text = "Sudan's Sovereign Council chief Abdel Karim al-Mahdi met Egyptian officials in Cairo."
+    person = named(extract(text).people, "Abdel Karim al-Mahdi")
+    assert (person.name, person.country) == ("Abdel Karim al-Mahdi", "SDN")
+
+
+def test_plural_place_words_after_a_name_make_it_a_place(extract):
+    text = "Cambodia and Thailand agreed to reopen the Poipet and Ban Khlong Luek checkpoints."
+    assert extract(text).people == []
+
+
 def test_a_building_with_a_name_is_no_person(extract):
     text = "Bangladesh's chief adviser received the Indian envoy at the State Guest House Meghna."
     assert extract(text).people == []
