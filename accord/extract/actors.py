@@ -182,7 +182,8 @@ def _person(candidate: _Candidate, main_countries: list[str]) -> Person:
         group = sorted([candidate, *candidate.absorbed], key=lambda c: c.start)
         others = set().union(*(c.others for c in group))
         fallback = next((c.fallback for c in group if c.fallback), None) or \
-            next((country for country in main_countries if country not in others), None)
+            next((country for country in main_countries if country not in others), None) or \
+            next(iter(main_countries), None)  # a guess beats no country
         clue.offer(fallback, FALLBACK)
     sent = candidate.sentence
     return Person(

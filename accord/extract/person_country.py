@@ -44,11 +44,12 @@ class CountryClue:
     posting: str | None = None  # where the person is posted (an envoy's host)
     related: str | None = None  # "adviser to Mr. X", "wife of X": X's country is theirs (X's name)
     non_state: bool = False  # the title names an international body, an NGO, a company or media
+    via: str | None = None  # what gave the country: "gazetteer", or the kind of mention in the title
 
-    def offer(self, country: str | None, strength: int) -> None:
+    def offer(self, country: str | None, strength: int, via: str | None = None) -> None:
         """Take a country if it is stronger than the one held."""
         if country and strength > self.strength:
-            self.country, self.strength = country, strength
+            self.country, self.strength, self.via = country, strength, via
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +77,8 @@ def _own_clue(name: FoundName, names: list[FoundName], mentions: list[Mention],
               gazetteer: Gazetteer, published: date | None) -> CountryClue:
     clue = CountryClue()
     if name.holder is not None:
-        clue.offer(gazetteer.holder_country(name.holder.key, published) or name.holder.country, GAZETTEER)
+        clue.offer(gazetteer.holder_country(name.holder.key, published) or name.holder.country, GAZETTEER,
+                   via="gazetteer")
     before = _window_before(name, names)
     _read_phrase(clue, before, name, mentions, gazetteer, nearest_last=True, title=name.title_tokens)
     if name.title:
@@ -102,7 +104,8 @@ def _read_phrase(clue: CountryClue, tokens: list, name: FoundName, mentions: lis
     lo, hi = offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1])
     inside = [m for m in mentions if lo <= m.start < hi and m.kind != "person"]
     in_title = {offset + t.idx for t in title}
-    own, bodies = [], []
+    own: list[Mention] = []
+    bodies = []
     for mention in inside:
         token = next((t for t in tokens if offset + t.idx == mention.start), None)
         if mention.kind == "capital":
@@ -111,12 +114,13 @@ def _read_phrase(clue: CountryClue, tokens: list, name: FoundName, mentions: lis
             clue.posting = clue.posting or mention.country
             continue
         if mention.country:
-            own.append(mention.country)
+            own.append(mention)
         elif mention.kind == "org" and mention.start in in_title and gazetteer.organizations.get(mention.key) \
                 and gazetteer.organizations[mention.key].kind in NON_STATE_KINDS:
             bodies.append(mention.key)
     if own:
-        clue.offer(own[-1] if nearest_last else own[0], TITLE)
+        chosen = own[-1] if nearest_last else own[0]
+        clue.offer(chosen.country, TITLE, via=chosen.kind)
     elif bodies:
         clue.non_state = True  # "NATO Secretary General X": whatever X did before, X acts for NATO
 
@@ -287,12 +291,23 @@ _PERSON_NOUNS = {"leader", "leaders", "official", "officials", "side", "delegati
 def fallback_country(name: FoundName, clue: CountryClue, names: list[FoundName], clues: list[CountryClue],
                      mentions: list[Mention]) -> tuple[str | None, set[str]]:
     """The last resort for a person the text gives no clue to: the first country the sentence
-    names that is not someone else's (another person's of the sentence, or the country of "the
-    Ethiopian leader"), nor where the person is posted. "Presidents A and B" after "between
-    Mexico and Guatemala": A is Mexico's by the gazetteer, so B is Guatemala's. Also gives the
-    countries found to be others', which the document's main country must not be either."""
-    taken = {c.country for n, c in zip(names, clues) if n is not name and c.strength >= TITLE and c.country}
-    others = {clue.posting} if clue.posting else set()
+    names that is not someone else's, nor where the person is posted. Someone else's: the
+    country of another person of the sentence ("Presidents A and B" after "between Mexico and
+    Guatemala": A is Mexico's by the gazetteer, so B is Guatemala's; "X met Commerce Minister
+    Y": Y is X's counterpart), or of a person noun ("the Ethiopian leader"). The one exception
+    is a person coordinated with one whose body names the country ("Economy Minister X and
+    Bundestag President Y" are both German). Also gives the countries found to be others',
+    which the document's main country must not be either."""
+    head = _head_of(name.tokens)
+    taken, shared = set(), set()
+    for other, other_clue in zip(names, clues):
+        if other is name or other_clue.strength < TITLE or not other_clue.country:
+            continue
+        if other_clue.via == "org" and _coordinated(head, _head_of(other.tokens)):
+            shared.add(other_clue.country)
+        else:
+            taken.add(other_clue.country)
+    others = (taken - shared) | ({clue.posting} if clue.posting else set())
     offset = name.sentence.offset
     doc = name.sentence.span.doc
     ends = {offset + t.idx + len(t): t for t in name.sentence.span}
@@ -303,13 +318,15 @@ def fallback_country(name: FoundName, clue: CountryClue, names: list[FoundName],
         last = ends.get(mention.end)
         if last is not None and _names_a_person_noun(doc, last.i + 1):
             others.add(mention.country)
-        else:
+        elif mention.country not in others:
             free.append(mention.country)
-    free = [country for country in free if country not in others]
-    # A country another person of the sentence holds is left to them, unless it is the only
-    # one ("met Economy Minister X and Bundestag President Y": both are German).
-    untaken = [country for country in free if country not in taken]
-    return (untaken or free or [None])[0], others
+    return (free or [None])[0], others
+
+
+def _coordinated(one, other) -> bool:
+    """Whether two names are conjuncts ("X and Y", "X, Y and Z")."""
+    return (one.dep_ == "conj" and one.head.i == other.i) or (other.dep_ == "conj" and other.head.i == one.i) \
+        or (one.dep_ == "conj" and other.dep_ == "conj" and one.head.i == other.head.i)
 
 
 def _names_a_person_noun(doc, index: int) -> bool:

@@ -82,8 +82,9 @@ _OF_PEOPLE = {"wife", "husband", "spouse", "widow", "son", "daughter", "mother",
 _CREDIT = re.compile(r"\b(?:(?:additional\s+)?reporting|reported|editing|edited|writing|written|"
                      r"translated|translation|compiled|photos?|photographs?|photography|pictures?|"
                      r"images?|video|graphics?|illustrations?|produced|story|text|interpreted)"
-                     r"\s+by\b|\b(?:photo|foto|image|credit|photograph|picture|source)s?\s*:|^\W*by\s",
-                     re.I)
+                     r"\s+by\b|\b(?:photo|foto|image|credit|photograph|picture|source)s?\s*:|^\W*by\s", re.I)
+# "X contributed reporting", "X and Y contributed to this report": every name is a credit.
+_CONTRIBUTED = re.compile(r"\bcontributed\s+(?:reporting|to\s+(?:this|the)\s+(?:report|story|article))", re.I)
 _MEDIA_ROLES = {"reporter", "reporters", "correspondent", "correspondents", "journalist", "journalists",
                 "editor", "editors", "photographer", "photographers", "photojournalist", "cameraman",
                 "translator", "columnist", "writer", "anchor", "presenter", "byline"}
@@ -262,8 +263,8 @@ def _judge(tokens: list, run: list, sentence: Sentence, person_tokens: set[int])
     if any((t.tag_ == "NNS" or t.tag_ == "NNPS" and t.i not in person_tokens)
            or t.pos_ not in ("PROPN", "NOUN", "ADJ", "VERB", "X", "PUNCT", "ADP", "DET", "NUM") for t in tokens):
         return None
-    if _hyphen_follows(tokens[-1]):
-        return None  # "Mae Sot-Myawaddy Model"
+    if _hyphen_follows(tokens[-1]) or _institution_follows(tokens[-1]):
+        return None  # "Mae Sot-Myawaddy Model", "the Nigerian Export Promotion Council"
     title, title_tokens = title_before(sentence, tokens[0])
     entity = any(t.i in person_tokens for t in tokens)
     titled = title is not None or lowercase_title_before(tokens[0]) or title_after(tokens) or \
@@ -361,6 +362,18 @@ def _thing_follows(token) -> bool:
     return index < end and (doc[index].lower_ in _THINGS or doc[index].lemma_.lower() in _THINGS)
 
 
+# Words that end the name of a body: capitalised words right before one are that name.
+_INSTITUTIONS = {"council", "committee", "commission", "authority", "agency", "ministry", "department",
+                 "office", "board", "service", "bureau", "union", "federation", "association", "court",
+                 "assembly", "parliament", "front", "army", "navy", "police", "forces", "secretariat",
+                 "organisation", "organization", "institute", "foundation", "centre", "center"}
+
+
+def _institution_follows(token) -> bool:
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return following is not None and following.text[:1].isupper() and following.lower_ in _INSTITUTIONS
+
+
 def _hyphen_follows(token) -> bool:
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return following is not None and following.text in ("-", "–") and following.idx == token.idx + len(token)
@@ -407,6 +420,8 @@ def _media_role_after(last) -> bool:
 def _credit_start(text: str) -> int | None:
     """Where a credit line starts in a sentence ("(Reporting by ...; Editing by ...)",
     "Translated by ...", "(Photo: ...)"), or None."""
+    if _CONTRIBUTED.search(text):
+        return 0
     match = _CREDIT.search(text)
     return match.start() if match else None
 

@@ -89,6 +89,8 @@ def title_before(sentence: Sentence, first) -> tuple[str | None, list]:
             continue
         if text == "," and not words:
             continue  # "Head of Government, Aziz Akhannouch"
+        if text == "." and token.i > 0 and is_title(token.nbor(-1)) and token.nbor(-1).whitespace_ == "":
+            continue  # "Hon." split in two tokens
         read.pop()
         break
     words.reverse()

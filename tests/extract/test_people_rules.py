@@ -264,6 +264,39 @@ def test_plural_place_words_after_a_name_make_it_a_place(extract):
     assert extract(text).people == []
 
 
+def test_an_abbreviated_title_does_not_end_the_sentence(extract):
+    text = ("Nigeria's trade minister on Wednesday received her Ghanaian counterpart, Hon. Akosua "
+            "Mensah-Boateng, in Abuja.")
+    assert named(extract(text).people, "Akosua Mensah-Boateng").country == "GHA"
+
+
+def test_capitalised_words_before_a_body_are_its_name(extract):
+    text = ("The Director-General of the Nigerian Export Promotion Council, Mrs. Ada Okonkwo, "
+            "attended the signing.")
+    assert names(extract(text).people) == {"Ada Okonkwo"}
+
+
+def test_a_contributor_line_names_no_people(extract):
+    text = "Kenya and Uganda signed the deal.\n\nAmina Wekesa in Kampala contributed reporting."
+    assert extract(text).people == []
+
+
+def test_whom_an_official_meets_is_of_the_other_side(extract):
+    text = ("Indian Prime Minister Narendra Modi hosted the Maldivian President on Monday.\n\n"
+            "Maldivian Foreign Minister Hassan Shareef met Commerce Minister Arjun Kapoor.")
+    people = extract(text, date(2024, 10, 7)).people
+    assert named(people, "Arjun Kapoor").country == "IND"
+
+
+def test_a_country_marked_on_a_second_conjunct_is_not_the_firsts(extract):
+    text = ("Singapore and Malaysia signed the rail agreement on Monday.\n\n"
+            "Senior Minister of State Tan Wei Ling and Malaysia's Deputy Prime Minister Ahmad Zaki "
+            "Rahman also attended.")
+    people = extract(text).people
+    assert named(people, "Ahmad Zaki Rahman").country == "MYS"
+    assert named(people, "Tan Wei Ling").country == "SGP"
+
+
 def test_a_building_with_a_name_is_no_person(extract):
     text = "Bangladesh's chief adviser received the Indian envoy at the State Guest House Meghna."
     assert extract(text).people == []
