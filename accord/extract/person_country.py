@@ -151,7 +151,7 @@ def _title_ends_at(window: list, position: int) -> bool:
         token = window[position]
         if is_title(token) or token.lower_ in LOWERCASE_TITLES:
             return True
-        if not (token.text[:1].isupper() or token.lower_ in ("of", "the", "and", "to", "'s", "’s")):
+        if not (token.text[:1].isupper() or token.lower_ in ("of", "the", "and", "to", "in", "for", "'s", "’s")):
             return False
         position -= 1
     return False
@@ -181,7 +181,7 @@ def _appositive(name: FoundName, names: list[FoundName]) -> list:
         return []
     starts = {other.tokens[0].i for other in names if other is not name}
     clause = []
-    for token in doc[last.i + 2:min(last.i + 14, sent.end)]:
+    for token in doc[last.i + 2:min(last.i + 22, sent.end)]:
         if token.text in (",", ";", ":", ".", ")") or (token.pos_ in ("VERB", "AUX") and token.dep_ == "ROOT"):
             break
         if token.i in starts and (not clause or clause[-1].lower_ in ("and", "or")):
@@ -311,16 +311,28 @@ def fallback_country(name: FoundName, clue: CountryClue, names: list[FoundName],
     offset = name.sentence.offset
     doc = name.sentence.span.doc
     ends = {offset + t.idx + len(t): t for t in name.sentence.span}
+    own_clause = _back_to_verb(name.tokens[0])
     free = []
     for mention in mentions:
         if not mention.country or mention.kind not in ("country", "demonym", "org"):
             continue
         last = ends.get(mention.end)
-        if last is not None and _names_a_person_noun(doc, last.i + 1):
-            others.add(mention.country)
+        if last is not None and last.i not in own_clause and _names_a_person_noun(doc, last.i + 1):
+            others.add(mention.country)  # "the Ethiopian leader" elsewhere in the sentence
         elif mention.country not in others:
             free.append(mention.country)
     return (free or [None])[0], others
+
+
+def _back_to_verb(first) -> set[int]:
+    """Token indices before a name back to the nearest verb: the phrase that may be its title
+    ("Mozambique's ministers of defence, interior and foreign affairs, X")."""
+    indices, index = set(), first.i - 1
+    while index >= first.sent.start and first.doc[index].pos_ not in ("VERB", "AUX") \
+            and first.doc[index].text not in (";", ":"):
+        indices.add(index)
+        index -= 1
+    return indices
 
 
 def _coordinated(one, other) -> bool:

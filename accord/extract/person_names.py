@@ -82,12 +82,15 @@ _OF_PEOPLE = {"wife", "husband", "spouse", "widow", "son", "daughter", "mother",
 _CREDIT = re.compile(r"\b(?:(?:additional\s+)?reporting|reported|editing|edited|writing|written|"
                      r"translated|translation|compiled|photos?|photographs?|photography|pictures?|"
                      r"images?|video|graphics?|illustrations?|produced|story|text|interpreted)"
-                     r"\s+by\b|\b(?:photo|foto|image|credit|photograph|picture|source)s?\s*:|^\W*by\s", re.I)
+                     r"\s+by\b|\b(?:photo|foto|image|credit|photograph|picture|source|editor|editing|reporter|reporting|"
+                     r"writer|author|translator|translation|compiled|producer)s?\s*:|^\W*by\s", re.I)
 # "X contributed reporting", "X and Y contributed to this report": every name is a credit.
-_CONTRIBUTED = re.compile(r"\bcontributed\s+(?:reporting|to\s+(?:this|the)\s+(?:report|story|article))", re.I)
+_CONTRIBUTED = re.compile(r"\bcontributed(?:\s+(?:reporting|to\s+(?:this|the)\s+(?:report|story|article))|"
+                          r"\W*$)", re.I)
 _MEDIA_ROLES = {"reporter", "reporters", "correspondent", "correspondents", "journalist", "journalists",
                 "editor", "editors", "photographer", "photographers", "photojournalist", "cameraman",
-                "translator", "columnist", "writer", "anchor", "presenter", "byline"}
+                "translator", "translators", "columnist", "columnists", "writer", "writers", "anchor",
+                "presenter", "byline"}
 # People the text names as no official: the codebook's people act in a state capacity.
 _NOT_OFFICIAL = {"terrorist", "terrorists", "militant", "separatist", "extremist", "insurgent", "rebel",
                  "gunman", "suspect", "criminal", "fugitive", "activist", "dissident", "protester",

@@ -41,6 +41,16 @@ def test_credit_lines_name_no_people(extract, line):
     assert extract(text).people == []
 
 
+@pytest.mark.parametrize("line", [
+    "Editor: Zhang Mingyu",
+    "Associated Press writers Carla Ibarra in Lima and Tomas Ruiz in Quito contributed.",
+    "Sofia Lindgren in Stockholm contributed reporting.",
+])
+def test_editor_and_contributor_lines_name_no_people(extract, line):
+    text = f"Chile and Peru signed a trade deal on Monday.\n\n{line}"
+    assert extract(text).people == []
+
+
 def test_a_reporter_is_no_person(extract):
     text = ("Foreign Minister Aurelio Montes of Chile told VNA correspondent Le Thi Hoa that the deal "
             "would be signed soon.")
@@ -173,6 +183,17 @@ def test_a_country_of_another_name_in_the_clause_is_not_this_ones(extract):
 def test_a_title_of_one_country_names_it(extract):
     text = "Taoiseach Ciaran Dolan met the British Prime Minister in Belfast."
     assert named(extract(text).people, "Ciaran Dolan").country == "IRL"
+
+
+def test_an_envoy_in_a_capital_keeps_the_country_before_the_title(extract):
+    text = "Venezuela's ambassador in Bogota, Ramon Urdaneta, called the day historic."
+    assert named(extract(text).people, "Ramon Urdaneta").country == "VEN"
+
+
+def test_a_persons_own_title_phrase_is_not_someone_elses(extract):
+    text = ("Mozambique's ministers of defence and foreign affairs, Carlos Mabunda, met "
+            "Tanzanian Defence Minister Halima Juma in Maputo.")
+    assert named(extract(text).people, "Carlos Mabunda").country == "MOZ"
 
 
 def test_a_minister_for_a_portfolio_keeps_the_country_before_it(extract):
