@@ -16,6 +16,9 @@ from accord.extract.gazetteer import Mention
 from accord.extract.nlp import Sentence
 from accord.extract.person_titles import (TITLE_HYPHENS, is_title, lowercase_title_before, previous, title_after,
                                           title_before)
+from accord.extract.person_words import (COMMON_CAPITALS, CONTRIBUTED, CREDIT, INSTITUTIONS, MEDIA_ROLES, MOTION,
+                                         NAMES_TOO, NOT_NAMES, NOT_OFFICIAL, OF_PEOPLE, PLACE_PREPOSITIONS,
+                                         PLURAL_TITLES, THINGS)
 
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 _ROMAN = re.compile(r"^(?=[IVX]{1,5}$)X{0,3}(?:IX|IV|V?I{0,3})$")  # regnal numbers: Mohammed VI
@@ -24,78 +27,6 @@ _PARTICLES = {"de", "da", "do", "dos", "das", "van", "von", "der", "den", "bin",
               "el", "la", "le", "du", "di", "del", "ibn", "y", "ould", "ter"}
 MAX_WORDS = 4  # a name of more words holds particles ("Mohamed Ould Cheikh El Ghazouani")
 MAX_WORDS_WITH_PARTICLES = 6
-
-# Words that are never part of a name: they cut a run of capitalised words.
-_FUNCTION_WORDS = {"the", "of", "and", "in", "on", "for", "to", "a", "an", "at", "by", "with",
-                   "according", "during", "after", "before", "following", "since", "while"}
-_DATE_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-               "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-               "friday", "saturday", "sunday", "day", "week", "month", "year"}
-_MEDIA_WORDS = {"photo", "source", "news", "times", "post", "daily", "agency", "newspaper", "online",
-                "tv", "radio", "desk", "markets", "reporting", "editing", "staff", "correspondent",
-                "unknown", "soldier"}
-# Places, buildings, bodies, events, documents and firms: a name right before one of these is
-# its modifier ("Ta Kwai temple", "Stung Treng province", "Dien Bien Phu Victory"), not a person.
-_THINGS = {"palace", "hall", "house", "square", "monument", "park", "port", "airport", "railway", "road",
-           "street", "bridge", "river", "sea", "ocean", "mountain", "mountains", "trail", "route",
-           "corridor", "highway", "expressway", "pass", "valley", "lake", "dam", "plant", "zone", "zones",
-           "gate", "border", "pier", "station", "center", "centre", "stadium", "province", "provinces",
-           "city", "district", "districts", "village", "capital", "region", "regions", "island", "islands",
-           "temple", "pagoda", "section", "town", "commune", "ward", "township", "county",
-           "prefecture", "municipality", "bay", "strait", "canal", "peninsula", "archipelago",
-           "checkpoint", "crossing", "base", "camp", "field", "mine", "congress", "session",
-           "meeting", "summit", "forum", "festival", "medal", "order", "award", "prize", "treaty",
-           "agreement", "protocol", "memorandum", "declaration", "statement", "strategy", "plan",
-           "project", "model", "university", "school", "institute", "academy", "hospital",
-           "company", "group", "bank", "fund", "corporation", "ltd", "inc", "co", "friendship",
-           "solidarity", "cooperation", "partnership", "vision", "victory", "battle", "war",
-           "campaign", "uprising", "revolution", "offensive", "games", "cup", "expo", "fair",
-           "market", "markets", "airlines", "airways", "line", "lines", "party", "parties",
-           "notification", "gazette", "decree", "act", "charter", "code", "constitution", "convention",
-           "pact", "communique", "communiqué", "directive", "regulation", "ordinance", "initiative",
-           "programme", "program", "framework", "roadmap", "mechanism", "dialogue", "talks",
-           "conference", "motor", "motors", "holdings", "industries", "electronics", "steel", "limited",
-           "trains", "train", "flyover", "tunnel", "port", "harbour", "harbor", "terminal"}
-# Those of them that are also names (Park Geun-hye, Stuart Hall, Kathy Ward...) do not cut a run
-# of capitalised words; they only mark the name before them as a thing's.
-_NAMES_TOO = {"park", "hall", "house", "ward", "field", "camp", "lake", "rock", "street", "bridge",
-              "river", "bay", "gate", "fair", "cup", "line", "order", "port", "pass", "mine", "town", "co",
-              "steel"}
-NOT_NAMES = _FUNCTION_WORDS | _DATE_WORDS | _MEDIA_WORDS | (_THINGS - _NAMES_TOO)
-# Before an untitled name these make it a place ("in Siem Reap", "sovereignty over Hoang Sa").
-_PLACE_PREPOSITIONS = {"the", "in", "at", "from", "near", "into", "across", "a", "an", "over", "via",
-                       "through", "toward", "towards", "inside", "outside", "within", "around",
-                       "along", "off", "beyond"}
-# Words of travel: "to" after them leads to a place ("flew to Phu Quoc", "a trip to Da Nang").
-_MOTION = {"fly", "flight", "travel", "trip", "visit", "journey", "return", "route", "road", "way", "head",
-           "go", "come", "arrive", "move", "drive", "sail", "voyage", "tour", "link", "connect", "back"}
-# "of" before an untitled name makes it a place ("the province of Kon Tum", "a part of X"),
-# except after the words that relate people ("the wife of", "at the invitation of").
-_OF_PEOPLE = {"wife", "husband", "spouse", "widow", "son", "daughter", "mother", "father", "family",
-              "invitation", "visit", "leadership", "guidance", "remarks", "words", "death", "funeral",
-              "election", "resignation", "appointment", "statement", "speech", "letter", "message",
-              "envoy", "representative", "adviser", "advisor", "aide", "counterpart", "delegation",
-              "government", "administration", "cabinet", "successor", "predecessor", "portrait",
-              "memory", "legacy", "teachings", "thought", "behalf", "consent", "order", "orders"}
-# Credit lines name the people who made the article, not officials (the codebook's bylines,
-# reporters, editors, photographers, translators).
-_CREDIT = re.compile(r"\b(?:(?:additional\s+)?reporting|reported|editing|edited|writing|written|"
-                     r"translated|translation|compiled|photos?|photographs?|photography|pictures?|"
-                     r"images?|video|graphics?|illustrations?|produced|story|text|interpreted)"
-                     r"\s+by\b|\b(?:photo|foto|image|credit|photograph|picture|source|editor|editing|reporter|reporting|"
-                     r"writer|author|translator|translation|compiled|producer)s?\s*:|^\W*by\s", re.I)
-# "X contributed reporting", "X and Y contributed to this report": every name is a credit.
-_CONTRIBUTED = re.compile(r"\bcontributed(?:\s+(?:reporting|to\s+(?:this|the)\s+(?:report|story|article))|"
-                          r"\W*$)", re.I)
-_MEDIA_ROLES = {"reporter", "reporters", "correspondent", "correspondents", "journalist", "journalists",
-                "editor", "editors", "photographer", "photographers", "photojournalist", "cameraman",
-                "translator", "translators", "columnist", "columnists", "writer", "writers", "anchor",
-                "presenter", "byline"}
-# People the text names as no official: the codebook's people act in a state capacity.
-_NOT_OFFICIAL = {"terrorist", "terrorists", "militant", "separatist", "extremist", "insurgent", "rebel",
-                 "gunman", "suspect", "criminal", "fugitive", "activist", "dissident", "protester",
-                 "smuggler", "hacker", "spy"}
-
 
 @dataclass
 class FoundName:
@@ -252,9 +183,9 @@ def _judge(tokens: list, run: list, sentence: Sentence, person_tokens: set[int])
         return None
     tokens = _entity_bounds(tokens, person_tokens)
     words = [t.text for t in tokens if t.text not in TITLE_HYPHENS]
-    if all(w.lower() in _COMMON_CAPITALS for w in words):
+    if all(w.lower() in COMMON_CAPITALS for w in words):
         return None  # the rest of an institution's name ("Mineral Development")
-    if any(w.lower() in _THINGS for w in words[1:-1]):
+    if any(w.lower() in THINGS for w in words[1:-1]):
         return None  # a building or a body with a name ("Guest House Jamuna")
     particles = sum(1 for w in words if w.lower() in _PARTICLES)
     if len(words) > (MAX_WORDS_WITH_PARTICLES if particles else MAX_WORDS) or len(words) == particles:
@@ -272,7 +203,7 @@ def _judge(tokens: list, run: list, sentence: Sentence, person_tokens: set[int])
     entity = any(t.i in person_tokens for t in tokens)
     titled = title is not None or lowercase_title_before(tokens[0]) or title_after(tokens) or \
         _shares_a_plural_title(tokens[0])
-    if _thing_follows(tokens[-1]) or (not titled and (words[-1].lower() in _NAMES_TOO
+    if _thing_follows(tokens[-1]) or (not titled and (words[-1].lower() in NAMES_TOO
                                                       or not _may_be_untitled_person(tokens[0]))):
         # A place or a thing ("in Kon Tum", "Ta Kwai temple"): kept, flagged, so that the same
         # name elsewhere ("Kon Tum will grant scholarships") is known for a place too.
@@ -297,7 +228,7 @@ def _described_as_no_official(first) -> bool:
         word = previous(first, steps)
         if word is None or word.pos_ in ("DET", "ADP", "PUNCT", "VERB", "AUX", "PRON", "CCONJ"):
             return False
-        if word.lower_ in _NOT_OFFICIAL:
+        if word.lower_ in NOT_OFFICIAL:
             return True
     return False
 
@@ -310,15 +241,11 @@ def _shares_a_plural_title(first) -> bool:
     index -= 1
     while index >= first.sent.start and (_capitalised(first.doc[index]) or first.doc[index].lower_ in
                                          _PARTICLES or first.doc[index].text in (",", "and")):
-        if first.doc[index].lower_ in _PLURAL_TITLES:
+        if first.doc[index].lower_ in PLURAL_TITLES:
             return True
         index -= 1
     return False
 
-
-_PLURAL_TITLES = {"presidents", "ministers", "premiers", "chancellors", "ambassadors", "envoys", "kings",
-                  "secretaries", "governors", "senators", "generals", "commanders", "chairmen", "leaders",
-                  "counterparts", "spokespersons", "spokesmen"}
 
 
 def _entity_bounds(tokens: list, person_tokens: set[int]) -> list:
@@ -330,27 +257,11 @@ def _entity_bounds(tokens: list, person_tokens: set[int]) -> list:
     if len(entity) < 2:
         return tokens
     first = tokens.index(entity[0])
-    while first > 0 and tokens[first - 1].pos_ == "PROPN" and tokens[first - 1].lower_ not in _COMMON_CAPITALS \
+    while first > 0 and tokens[first - 1].pos_ == "PROPN" and tokens[first - 1].lower_ not in COMMON_CAPITALS \
             and not tokens[first - 1].is_stop:
         first -= 1
     return tokens[first:]  # the right end is the run's: NER often stops short of a long name
 
-
-# Capitalised words of institutions' names that are not titles ("Mineral Development").
-_COMMON_CAPITALS = {"development", "mineral", "minerals", "resources", "affairs", "works", "economy",
-                    "economic", "social", "rural", "urban", "water", "power", "mines", "mining", "oil",
-                    "gas", "petroleum", "fisheries", "forestry", "tourism", "sports", "youth", "women",
-                    "family", "welfare", "housing", "land", "lands", "local", "regional", "integration",
-                    "cooperation", "international", "relations", "external", "policy", "budget",
-                    "treasury", "revenue", "customs", "immigration", "citizenship", "digital",
-                    "innovation", "research", "higher", "general", "overseas", "diaspora", "heritage",
-                    "arts", "media", "broadcasting", "aviation", "maritime", "marine", "ports", "roads",
-                    "railways", "infrastructure", "utilities", "electricity", "climate", "disaster",
-                    "emergency", "management", "services", "service", "industries", "commerce", "trade",
-                    "investment", "planning", "environment", "energy", "health", "education",
-                    "agriculture", "transport", "justice", "interior", "labour", "labor", "culture",
-                    "information", "communications", "science", "technology", "finance", "defence",
-                    "defense", "security", "public", "foreign", "home", "national", "state", "mineral"}
 
 
 def _thing_follows(token) -> bool:
@@ -362,19 +273,13 @@ def _thing_follows(token) -> bool:
         index += 1
         while index < end and (_capitalised(doc[index]) or doc[index].text in TITLE_HYPHENS):
             index += 1
-    return index < end and (doc[index].lower_ in _THINGS or doc[index].lemma_.lower() in _THINGS)
+    return index < end and (doc[index].lower_ in THINGS or doc[index].lemma_.lower() in THINGS)
 
-
-# Words that end the name of a body: capitalised words right before one are that name.
-_INSTITUTIONS = {"council", "committee", "commission", "authority", "agency", "ministry", "department",
-                 "office", "board", "service", "bureau", "union", "federation", "association", "court",
-                 "assembly", "parliament", "front", "army", "navy", "police", "forces", "secretariat",
-                 "organisation", "organization", "institute", "foundation", "centre", "center"}
 
 
 def _institution_follows(token) -> bool:
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return following is not None and following.text[:1].isupper() and following.lower_ in _INSTITUTIONS
+    return following is not None and following.text[:1].isupper() and following.lower_ in INSTITUTIONS
 
 
 def _hyphen_follows(token) -> bool:
@@ -388,14 +293,14 @@ def _may_be_untitled_person(first) -> bool:
     before = previous(first)
     if before is None:
         return True
-    if before.lower_ in _PLACE_PREPOSITIONS:
+    if before.lower_ in PLACE_PREPOSITIONS:
         return False  # "the Upper Rhine", "in Siem Reap"
     if before.lower_ == "to":
         motion = previous(first, 2)
-        return motion is None or motion.lemma_.lower() not in _MOTION  # "flew to Phu Quoc"
+        return motion is None or motion.lemma_.lower() not in MOTION  # "flew to Phu Quoc"
     if before.lower_ == "of":
         head = previous(first, 2)
-        return head is not None and head.lower_ in _OF_PEOPLE
+        return head is not None and head.lower_ in OF_PEOPLE
     if before.lower_ in ("and", "or"):
         other = previous(first, 2)
         return other is None or other.ent_type_ not in ("GPE", "LOC", "FAC")
@@ -404,7 +309,7 @@ def _may_be_untitled_person(first) -> bool:
 
 def _media_role_before(first) -> bool:
     before = previous(first)
-    return before is not None and before.lower_ in _MEDIA_ROLES
+    return before is not None and before.lower_ in MEDIA_ROLES
 
 
 def _media_role_after(last) -> bool:
@@ -413,7 +318,7 @@ def _media_role_after(last) -> bool:
     if index >= len(doc) or doc[index].text != ",":
         return False
     for token in doc[index + 1:min(index + 6, last.sent.end)]:
-        if token.lower_ in _MEDIA_ROLES:
+        if token.lower_ in MEDIA_ROLES:
             return True
         if token.text in (",", ";", ".") or token.pos_ == "VERB":
             return False
@@ -423,9 +328,9 @@ def _media_role_after(last) -> bool:
 def _credit_start(text: str) -> int | None:
     """Where a credit line starts in a sentence ("(Reporting by ...; Editing by ...)",
     "Translated by ...", "(Photo: ...)"), or None."""
-    if _CONTRIBUTED.search(text):
+    if CONTRIBUTED.search(text):
         return 0
-    match = _CREDIT.search(text)
+    match = CREDIT.search(text)
     return match.start() if match else None
 
 
