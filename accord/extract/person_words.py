@@ -59,12 +59,13 @@ OF_PEOPLE = {"wife", "husband", "spouse", "widow", "son", "daughter", "mother", 
              "government", "administration", "cabinet", "successor", "predecessor", "portrait",
              "memory", "legacy", "teachings", "thought", "behalf", "consent", "order", "orders"}
 # Credit lines name the people who made the article, not officials (the codebook's bylines,
-# reporters, editors, photographers, translators).
-CREDIT = re.compile(r"\b(?:(?:additional\s+)?reporting|reported|editing|edited|writing|written|"
+# reporters, editors, photographers, translators). A cue counts where a credit starts: at the
+# start of the sentence, or after "(", ";" or a dash ("a letter written by President X" is none).
+CREDIT = re.compile(r"(?:^|[(\[;|—–-])\W*(?:(?:additional\s+)?reporting|reported|editing|edited|writing|written|"
                     r"translated|translation|compiled|photos?|photographs?|photography|pictures?|"
                     r"images?|video|graphics?|illustrations?|produced|story|text|interpreted)\s+by\b"
-                    r"|\b(?:photo|foto|image|credit|photograph|picture|source|editor|editing|reporter|"
-                    r"reporting|writer|author|translator|translation|compiled|producer)s?\s*:"
+                    r"|(?:^|[(\[;|—–-])\W*(?:photo|foto|image|credit|photograph|picture|source|editor|editing|"
+                    r"reporter|reporting|writer|author|translator|translation|compiled|producer)s?\s*:"
                     r"|^\W*by\s", re.I)
 # "X contributed reporting", "X and Y contributed to this report": every name is a credit.
 CONTRIBUTED = re.compile(r"\bcontributed(?:\s+(?:reporting|to\s+(?:this|the)\s+(?:report|story|article))|"

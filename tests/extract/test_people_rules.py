@@ -51,6 +51,11 @@ def test_editor_and_contributor_lines_name_no_people(extract, line):
     assert extract(text).people == []
 
 
+def test_a_credit_cue_inside_a_sentence_is_no_credit(extract):
+    text = "Hanoi received a letter written by Lao President Thongloun Sisoulith on Monday."
+    assert names(extract(text).people) == {"Thongloun Sisoulith"}
+
+
 def test_a_reporter_is_no_person(extract):
     text = ("Foreign Minister Aurelio Montes of Chile told VNA correspondent Le Thi Hoa that the deal "
             "would be signed soon.")
