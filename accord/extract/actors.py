@@ -14,7 +14,6 @@ companies and media, are not the codebook's people and are left out.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -170,9 +169,10 @@ def _named_in(person: _Candidate, folded_text: str) -> bool:
 
 
 def _main_countries(mentions: list[Mention]) -> list[str]:
-    """The document's countries, most mentioned first."""
-    counts = Counter(m.country for m in mentions if m.country and m.kind in ("country", "demonym", "org"))
-    return [country for country, _ in counts.most_common()]
+    """The document's countries in the order they are first named: an official the text
+    gives no clue to is most often of the side a report starts from (the other side's
+    officials come with their nationality: "China's ambassador")."""
+    return list(dict.fromkeys(m.country for m in mentions if m.country and m.kind in ("country", "demonym", "org")))
 
 
 def _person(candidate: _Candidate, main_countries: list[str]) -> Person:

@@ -27,6 +27,9 @@ GAZETTEER, TITLE, RELATED, HOST, SPEECH, PEERS, FALLBACK = 6, 5, 4, 3, 2, 1, 0
 # Bodies whose officials represent no state: the codebook's non-governmental bodies, media,
 # companies, and the intergovernmental organisations (a NATO or UN secretary-general).
 NON_STATE_KINDS = {"igo", "ngo", "media", "company"}
+# The EU's institutions: their office holders act for the EU, which the gazetteer carries as
+# the pseudo-state EUU for that reason ("EU Agriculture Commissioner X").
+EU_BODIES = {"EU", "EUROPEAN_COMMISSION", "EUROPEAN_COUNCIL", "COUNCIL_EU", "EUROPEAN_PARLIAMENT", "EEAS"}
 _RELATIONS = {"adviser", "advisor", "advisers", "advisors", "aide", "aides", "wife", "husband", "spouse",
               "widow", "son", "daughter", "spokesman", "spokeswoman", "spokesperson", "assistant",
               "secretary", "envoy", "counsellor", "counselor", "interpreter", "chief-of-staff"}
@@ -115,6 +118,8 @@ def _read_phrase(clue: CountryClue, tokens: list, name: FoundName, mentions: lis
             continue
         if mention.country:
             own.append(mention)
+        elif mention.kind == "org" and mention.key in EU_BODIES:
+            own.append(Mention(mention.start, mention.end, mention.text, "org", "EUU", mention.key))
         elif mention.kind == "org" and mention.start in in_title and gazetteer.organizations.get(mention.key) \
                 and gazetteer.organizations[mention.key].kind in NON_STATE_KINDS:
             bodies.append(mention.key)

@@ -97,6 +97,11 @@ def test_an_eu_office_holder_is_a_person_of_the_eu(extract):
     assert named(people, "Ursula von der Leyen").country == "EUU"
 
 
+def test_an_official_of_an_eu_body_acts_for_the_eu(extract):
+    text = "EU Trade Commissioner Helga Lindqvist said Poland and Ukraine were close to a deal."
+    assert named(extract(text).people, "Helga Lindqvist").country == "EUU"
+
+
 def test_a_person_the_text_calls_a_terrorist_is_no_official(extract):
     text = ("India and Canada expelled diplomats after the killing of separatist leader Jaswant "
             "Deol, and Canadian Prime Minister Paul Renard accused India.")
@@ -236,6 +241,12 @@ def test_a_country_word_before_another_persons_noun_is_not_ones_own(extract):
             "\"We are ready,\" said State House Spokesperson Daniel Mwangi before the arrival of "
             "the Ethiopian leader.")
     assert named(extract(text).people, "Daniel Mwangi").country == "KEN"
+
+
+def test_an_official_without_any_clue_is_of_the_side_the_report_starts_from(extract):
+    text = ("The Philippines summoned China's ambassador on Monday over a water cannon attack.\n\n"
+            "National Security Council spokesman Ramon Dizon said the action was illegal.")
+    assert named(extract(text).people, "Ramon Dizon").country == "PHL"
 
 
 def test_an_office_holder_of_two_states_is_the_one_served_on_the_date(extract):
