@@ -36,11 +36,15 @@ from __future__ import annotations
 import argparse
 import csv
 import re
+import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from accord.extract.person_words import INSTITUTIONS, NAMES_TOO, THINGS  # noqa: E402  (the repository's own words)
+
 DEFAULT_SOURCE = (ROOT.parent / "shared" / "conformance" / "petrarch2" / "dictionaries"
                   / "Phoenix.Countries.actors.txt")
 TARGET = ROOT / "accord" / "data" / "gazetteer" / "office_holders_petrarch.tsv"
@@ -63,7 +67,9 @@ _NOT_NAME_WORDS = {
     "command", "staff", "unit", "cabinet", "senate", "house", "administration", "junta",
     "reformer", "dictator", "leader", "regime", "family", "dynasty", "opposition", "rebel",
     "rebels", "troops", "soldiers", "military", "intelligence", "security", "islamic",
-}
+    "headquarters", "marines", "yard", "team", "survey", "wing", "point", "patrol", "enforcement",
+    "jaysh", "jaish", "kurdistan", "coalition", "cell", "liaison", "bet",
+} | (THINGS - NAMES_TOO) | INSTITUTIONS  # the words that make a name a place or a body in extraction
 # Common English words: a name made only of these ("Long An", "Grace Period") is too likely to
 # be ordinary text. Deliberately short: the words that are also given names or name syllables
 # are left out.
@@ -151,14 +157,17 @@ def parse_entries(lines: list[str]) -> list[tuple[set[str], Entry]]:
 
 def restore_case(name: str) -> str:
     """NGUYEN_MINH_TRIET_ -> Nguyen Minh Triet; particles stay lower case (Luiz Inacio Lula da
-    Silva), hyphenated and apostrophised parts are capitalised (Akufo-Addo, O'Brien), initials
-    and Mc/Mac names keep their capitals (A.G., McCain)."""
+    Silva), hyphenated and apostrophised parts are capitalised (Akufo-Addo, O'Brien), initials,
+    regnal numbers and Mc names keep their capitals (A.G., Mohammed VI, McCain)."""
     words = [w for w in name.replace("_", " ").split() if w]
     out: list[str] = []
     for position, word in enumerate(words):
         lower = word.lower()
         if position > 0 and lower in _PARTICLES:
             out.append(lower)
+            continue
+        if position > 0 and _ROMAN.fullmatch(word):
+            out.append(word.upper())  # a regnal number: Mohammed VI (but XI Jinping is Xi)
             continue
         out.append("-".join(_capitalise(part) for part in word.split("-")))
     return " ".join(out)
@@ -167,7 +176,7 @@ def restore_case(name: str) -> str:
 def _capitalise(part: str) -> str:
     if not part:
         return part
-    if "." in part or _ROMAN.fullmatch(part):  # initials (A.G.), regnal numbers (Mohammed VI)
+    if "." in part:  # initials: A.G.
         return part.upper()
     lowered = part.lower()
     if "'" in lowered:  # O'Brien, D'Alema
@@ -212,9 +221,10 @@ def parse_term(code: str, dates: str, countries: set[str]) -> Term | None:
     return Term(country, agent, start, end)
 
 
-def usable_name(name: str, titles: set[str]) -> str | None:
+def usable_name(name: str, titles: set[str], places: tuple[set[str], set[str]] = (set(), set())) -> str | None:
     """A person's name as the gazetteer may match it, or None: leading title words are dropped
-    (PRESIDENT_KARZAI_ -> Karzai), then single words, institutions and common words are out."""
+    (PRESIDENT_KARZAI_ -> Karzai), then single words, institutions, common words and names
+    holding a country's name or demonym ("Iraqi Kurdistan") are out."""
     words = restore_case(name).split()
     while words and words[0].lower().strip(".") in titles:
         words.pop(0)
@@ -224,6 +234,9 @@ def usable_name(name: str, titles: set[str]) -> str | None:
     if any(w in _NOT_NAME_WORDS or w.strip(".") in titles for w in lowered):
         return None
     if all(w in _COMMON_WORDS or w in _PARTICLES for w in lowered):
+        return None
+    joined = f" {' '.join(lowered)} "
+    if any(w in places[0] for w in lowered) or any(f" {place} " in joined for place in places[1]):
         return None
     if not all(re.fullmatch(r"[A-Za-z][A-Za-z.'-]*", w) for w in words):
         return None
@@ -245,7 +258,7 @@ class Holder:
 
 
 def select_holders(entries: list[tuple[set[str], Entry]], countries: set[str],
-                   titles: set[str]) -> list[Holder]:
+                   titles: set[str], places: tuple[set[str], set[str]] = (set(), set())) -> list[Holder]:
     """The people with state roles of one country, whose names name no one else."""
     candidates: list[tuple[Holder, str]] = []
     for section, entry in entries:
@@ -255,7 +268,7 @@ def select_holders(entries: list[tuple[set[str], Entry]], countries: set[str],
         nations = {t.country for t in terms}
         if len(nations) != 1 or (section and not nations <= section):
             continue  # two countries, or a code that contradicts its section: a data error
-        names = list(dict.fromkeys(n for n in (usable_name(raw, titles) for raw in entry.names) if n))
+        names = list(dict.fromkeys(n for n in (usable_name(raw, titles, places) for raw in entry.names) if n))
         if not names:
             continue
         candidates.append((Holder(names[0], names[1:], terms), nations.pop()))
@@ -298,12 +311,19 @@ def main() -> None:
     parser.add_argument("--target", type=Path, default=TARGET)
     args = parser.parse_args()
     with COUNTRIES.open(encoding="utf-8") as handle:
-        countries = {row["iso3"] for row in csv.DictReader(
-            (line for line in handle if not line.startswith("#")), delimiter="\t")}
+        rows = list(csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"))
+    countries = {row["iso3"] for row in rows}
+    # A name holding a demonym ("Iraqi Kurdistan") or a country's name of several words
+    # ("United States Geological Survey") is a place or a body; one-word country names are
+    # also given names (Israel Katz, Chad), so they stay.
+    demonyms = {fold(item) for row in rows for item in (row.get("demonyms") or "").split(";") if item}
+    long_names = {fold(item) for row in rows for column in ("name", "aliases")
+                  for item in (row.get(column) or "").split(";") if " " in item}
+    places = ({d for d in demonyms if " " not in d}, long_names)
     titles = {line.strip().lower().strip(".") for line in TITLES.read_text("utf-8").splitlines()
               if line.strip() and not line.startswith("#")}
     entries = parse_entries(args.source.read_text("utf-8", errors="replace").splitlines())
-    holders = select_holders(entries, countries, titles)
+    holders = select_holders(entries, countries, titles, places)
     rows = rows_of(holders)
     header = [
         "# GENERATED by scripts/build_holders.py from PETRARCH2's Phoenix.Countries.actors.txt",
