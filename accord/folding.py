@@ -14,7 +14,9 @@ from functools import lru_cache
 # Letters whose base form is not reachable by removing combining marks.
 _SPECIAL = {"đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "ı": "i", "æ": "æ",
             "ß": "ß", "ð": "d", "Ð": "d", "þ": "þ", "’": "'", "‘": "'", "‐": "-", "‑": "-",
-            "–": "-", "—": "-"}
+            "–": "-", "—": "-",
+            # Apostrophes typed as other marks ("Serbiaʼs", "3′s"): folded so names still end there.
+            "ʼ": "'", "′": "'", "´": "'"}
 
 
 @lru_cache(maxsize=4096)

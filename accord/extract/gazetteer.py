@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 
@@ -72,11 +73,14 @@ class HolderIndex:
     words: list[tuple[str, ...]]  # its words, hyphens read as spaces
     exact: dict[str, int]  # folded alias -> first entry with it
     by_last_word: dict[str, list[int]]  # last word -> entries ending with it, in order
+    named: dict[str, list[OfficeHolder]] = field(default_factory=dict)  # folded alias -> its holders
+    # (number of words, first letter of the last word) -> entries: where near spellings are sought
+    shapes: dict[tuple[int, str], list[int]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, holders: list[OfficeHolder]) -> HolderIndex:
         """Index the holders' names and aliases."""
-        index = cls([], [], [], {}, {})
+        index = cls([], [], [], {}, {}, {}, {})
         for holder in holders:
             for alias in (holder.name, *holder.aliases):
                 folded = fold(alias)
@@ -89,6 +93,10 @@ class HolderIndex:
                 index.words.append(words)
                 index.exact.setdefault(folded, entry)
                 index.by_last_word.setdefault(words[-1], []).append(entry)
+                index.shapes.setdefault((len(folded.split()), words[-1][0]), []).append(entry)
+                named = index.named.setdefault(folded, [])
+                if not named or named[-1] is not holder:  # a holder's aliases are adjacent
+                    named.append(holder)
         return index
 
 
@@ -129,7 +137,7 @@ class Gazetteer:
         for holder in holders:
             for alias in (holder.name, *holder.aliases):
                 self._add(alias, "person", holder.country, holder.name)
-        self._patterns = _patterns_by_prefix(self._entries)
+        self._by_first_word = _aliases_by_first_word(self._entries)
 
     def _add(self, surface: str, kind: str, country: str | None, key: str) -> None:
         folded = fold(surface.strip())
@@ -148,19 +156,27 @@ class Gazetteer:
         for start in _word_starts(text, folded):
             if start < position:
                 continue  # inside the previous mention
-            pattern = self._patterns.get(folded[start:start + PREFIX])
-            match = pattern.match(folded, start) if pattern else None
-            if match is None:
+            end = self._longest_alias_at(folded, start)
+            if end is None:
                 continue
-            original = text[start:match.end()]
-            for surface, kind, country, key in self._entries[match.group()]:
+            original = text[start:end]
+            for surface, kind, country, key in self._entries[folded[start:end]]:
                 if _case_fits(surface, original):
-                    mentions.append(Mention(start, match.end(), original, kind, country, key))
-                    position = match.end()
+                    mentions.append(Mention(start, end, original, kind, country, key))
+                    position = end
                     break
             # When nothing fits as written ("the Netherlands" is not the alias "The Netherlands"),
             # the search goes on from the next word, where a shorter entry ("Netherlands") may fit.
         return mentions
+
+    def _longest_alias_at(self, folded: str, start: int) -> int | None:
+        """End of the longest alias that starts at `start` and ends at a word boundary."""
+        word = _WORD.match(folded, start)
+        for alias in self._by_first_word.get(word.group(), ()) if word else ():
+            end = start + len(alias)
+            if folded.startswith(alias, start) and not _WORD_CHAR.match(folded, end):
+                return end
+        return None
 
     def country_name(self, iso3: str | None) -> str | None:
         """The common name of a country code."""
@@ -175,31 +191,48 @@ class Gazetteer:
 
     def holders_named(self, name: str) -> list[OfficeHolder]:
         """Office holders whose name or alias folds to the same string as `name`."""
-        key, index = fold(name), self.holder_index()
-        found: list[OfficeHolder] = []
-        for holder, folded in zip(index.holders, index.folded):
-            if folded == key and not (found and found[-1] is holder):  # a holder's aliases are adjacent
-                found.append(holder)
-        return found
+        return list(self.holder_index().named.get(fold(name), []))
+
+    def holder_country(self, name: str, on: date | None = None) -> str | None:
+        """The country an office holder of this name served on a date: the term that holds the
+        date, else the latest term begun before it, else the first row (a person who moved
+        from a national office to an EU one is the EU's after the move)."""
+        holders = self.holders_named(name)
+        if not holders:
+            return None
+        if on is None:
+            return holders[0].country
+        day = on.isoformat()
+        serving = [h for h in holders if (not h.start or h.start <= day[:len(h.start)])
+                   and (not h.end or day[:len(h.end)] <= h.end)]
+        if serving:
+            return serving[0].country
+        begun = [h for h in holders if h.start and h.start <= day[:len(h.start)]]
+        return max(begun, key=lambda h: h.start).country if begun else holders[0].country
 
 
 # A mention starts where a word starts with a capital letter (see _case_fits), so only those
-# places are tried, each against the aliases sharing its first PREFIX folded characters. One
-# alternation of all ~5,000 aliases tried at every position was 9 % of extraction time; this
-# gives the same matches (longest alias first) about ten times faster. An Aho-Corasick automaton
-# (pyahocorasick) finds every substring match, and word boundaries and "longest at the leftmost
-# word start" would then have to be rebuilt on top of it: more code for the same result.
-PREFIX = 2
+# places are tried, each against the aliases whose first word is the word there, longest
+# first. An alias can only match where the text's word equals its first word: the alias goes
+# on with a non-word character (or ends at a word boundary) where that word ends. One
+# alternation of all aliases tried at every position was 9 % of extraction time; buckets by
+# the first two characters, compiled as alternations, were ten times faster but took 6 s to
+# compile once the generated office holders (~20,000 names) came in. These buckets need no
+# compiling and hold a handful of aliases each. An Aho-Corasick automaton (pyahocorasick)
+# finds every substring match, and word boundaries and "longest at the leftmost word start"
+# would then have to be rebuilt on top of it: more code for the same result.
+_WORD = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
 _WORD_START = re.compile(r"(?<!\w)\w")
 
 
-def _patterns_by_prefix(entries: dict) -> dict[str, re.Pattern]:
+def _aliases_by_first_word(entries: dict) -> dict[str, tuple[str, ...]]:
     buckets: dict[str, list[str]] = {}
     for alias in entries:
-        buckets.setdefault(alias[:PREFIX], []).append(alias)
-    return {prefix: re.compile("(?:" + "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
-                               + r")(?!\w)")
-            for prefix, aliases in buckets.items()}
+        word = _WORD.match(alias)
+        if word:  # an alias starting with a non-word character can never start at a word start
+            buckets.setdefault(word.group(), []).append(alias)
+    return {word: tuple(sorted(aliases, key=len, reverse=True)) for word, aliases in buckets.items()}
 
 
 def _word_starts(text: str, folded: str):
@@ -226,7 +259,25 @@ def load_gazetteer() -> Gazetteer:
     organizations = [Organization(r["id"], r["name"], _split(r.get("aliases", "")),
                                   r.get("country") or None, r.get("kind", ""))
                      for r in _rows("organizations.tsv") if r.get("id")]
-    holders = [OfficeHolder(r["name"], _split(r.get("aliases", "")), r["country"], r["role"],
-                            r.get("start") or None, r.get("end") or None)
-               for r in _rows("office_holders.tsv") if r.get("name")]
-    return Gazetteer(countries, organizations, holders)
+    curated = _holders("office_holders.tsv")
+    return Gazetteer(countries, organizations, curated + _not_claimed(_holders(GENERATED_HOLDERS), curated))
+
+
+# Office holders of every country up to 2014, generated from PETRARCH2's country actors by
+# scripts/build_holders.py; the hand-curated office_holders.tsv comes first and wins.
+GENERATED_HOLDERS = "office_holders_petrarch.tsv"
+
+
+def _holders(name: str) -> list[OfficeHolder]:
+    return [OfficeHolder(r["name"], _split(r.get("aliases", "")), r["country"], r["role"],
+                         r.get("start") or None, r.get("end") or None)
+            for r in _rows(name) if r.get("name")]
+
+
+def _not_claimed(generated: list[OfficeHolder], curated: list[OfficeHolder]) -> list[OfficeHolder]:
+    """The generated holders none of whose names a curated holder has: a person both files
+    know keeps the curated spelling, roles and dates (and a clash of countries is settled
+    for the curated file)."""
+    claimed = {fold(alias) for holder in curated for alias in (holder.name, *holder.aliases)}
+    return [holder for holder in generated
+            if not any(fold(alias) in claimed for alias in (holder.name, *holder.aliases))]

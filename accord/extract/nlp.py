@@ -161,17 +161,31 @@ def _sentence_doc(span: Span, nlp: Language) -> Doc:
 _TERMINAL = {".", "!", "?", ":", ";", "”", '"', "’", "'", ")", "…", "|"}
 
 
+# Abbreviated titles and ranks whose full stop is no sentence's end ("Hon. | Elizabeth ...").
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "hon", "gen", "lt", "col", "maj", "capt", "brig", "adm", "sgt",
+               "sen", "rep", "gov", "prof", "amb", "rev", "cmdr", "pres", "h.e", "lt.-gen", "maj.-gen"}
+
+
+def _after_honorific(sent: Span) -> bool:
+    """Whether a sentence ends with an abbreviated title ("... her counterpart, Hon.")."""
+    last = sent[-1]
+    if last.text == "." and len(sent) >= 2:
+        return sent[-2].lower_ in _HONORIFICS and sent[-2].whitespace_ == ""
+    return last.text.endswith(".") and last.lower_.rstrip(".") in _HONORIFICS
+
+
 def _repaired_sentences(doc: Doc) -> list[Span]:
     """spaCy's sentences, with a break undone where the text before it ends mid-clause.
 
     The small parser sometimes splits inside long names ("... Nguyen Minh | Tam
-    wrote"); a sentence that does not end in terminal punctuation is joined to the next.
+    wrote"); a sentence that does not end in terminal punctuation, or ends with an
+    abbreviated title ("Hon.", "Gen."), is joined to the next.
     """
     spans: list[Span] = []
     start = None
     for sent in doc.sents:
         start = sent.start if start is None else start
-        if sent[-1].text in _TERMINAL or sent.end == len(doc):
+        if (sent[-1].text in _TERMINAL and not _after_honorific(sent)) or sent.end == len(doc):
             spans.append(doc[start:sent.end])
             start = None
     if start is not None:

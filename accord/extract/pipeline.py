@@ -104,7 +104,7 @@ def people(state: DocumentState) -> DocumentState:
     """People with their countries, and every place a person is named, as a country reference."""
     chosen = people_sentences(state.sentences, state.mentions) if state.cascade else range(len(state.sentences))
     named = [state.sentences[i] for i in chosen]
-    state.extraction.people = find_people(named, state.mentions, state.gazetteer)
+    state.extraction.people = find_people(named, state.mentions, state.gazetteer, state.published)
     state.actors = [ActorRef(m.start, m.end, m.country, m.kind)
                     for m in state.mentions if m.country and m.kind in _ACTOR_KINDS]
     folded = fold(state.text)
