@@ -97,7 +97,10 @@ def _event(context: SentenceContext, view: SentenceView, candidate: Candidate, c
     entry = lookup(coded.code)
     sentence = context.sentence
     start = sentence.offset + token.idx
-    when, stated = _event_date(context, token)
+    tokens = list(view.span)
+    other_acts = [tokens[h.index] for h in view.hits
+                  if tokens[h.index].pos_ == "NOUN" and tokens[h.index].i != token.i]
+    when, stated = _event_date(context, token, other_acts)
     return Event(
         type=coded.type, cameo=entry.code, source=source, target=target,
         date=when, date_stated=stated, trigger=token.text,
@@ -122,13 +125,15 @@ def _event_token(view: SentenceView, context: SentenceContext, candidate: Candid
     return view.span.root
 
 
-def _event_date(context: SentenceContext, token: Token) -> tuple[DateValue | None, bool]:
+def _event_date(context: SentenceContext, token: Token, other_acts: list[Token]) -> tuple[DateValue | None, bool]:
     """When the act happened, by the codebook:
 
     * a date inside the event noun's own phrase ("the establishment of ties (Sep 5, 1962)"),
       parenthesised day dates included;
     * else the date in the event word's clause (its verb's subtree), else the nearest one;
-      dates in parentheses are asides there ("since the term began (January 2021)");
+      dates in parentheses are asides there ("since the term began (January 2021)"), and a
+      date inside another act's noun phrase is that act's ("the talks followed a visit in
+      June");
     * else the narrative date the sentence follows, else the publication date (news reports
       what happened when it was published);
     * a year alone dates no event.
@@ -138,7 +143,8 @@ def _event_date(context: SentenceContext, token: Token) -> tuple[DateValue | Non
     anchor = token.idx - base
     own = [d for d in resolved if token.pos_ in ("NOUN", "PROPN") and _inside(token, d, base)
            and (not d.parenthetical or d.value.precision == "day")]
-    usable = [d for d in resolved if not d.parenthetical]
+    usable = [d for d in resolved if not d.parenthetical
+              and not any(_inside(other, d, base) and not _inside(other, _at(token, base), base) for other in other_acts)]
     if own:
         return min(own, key=lambda d: abs(d.start - anchor)).value, True
     if usable:
@@ -150,6 +156,11 @@ def _event_date(context: SentenceContext, token: Token) -> tuple[DateValue | Non
         return context.anchor, False
     # A year alone is kept until sharpen_dates: it may name a dated act.
     return (DateValue(context.published.isoformat(), "day") if context.published else None), False
+
+
+def _at(token: Token, base: int) -> DateMention:
+    """A zero-width mention at a token, to ask whether the token lies in a subtree."""
+    return DateMention(token.idx - base, token.idx - base, "", None, "position")
 
 
 def _inside(head: Token, mention: DateMention, base: int) -> bool:

@@ -65,6 +65,7 @@ class DocumentState:
     actors: list[ActorRef] = field(default_factory=list)
     dates: dict[int, list[DateMention]] = field(default_factory=dict)
     anchors: dict[int, DateValue | None] = field(default_factory=dict)  # narrative date before each sentence
+    last_stated: dict[int, DateValue | None] = field(default_factory=dict)  # last date stated before it
     extraction: Extraction | None = None
     cascade: bool = False  # sentences from split_sentences, parsed only where selected
 
@@ -150,6 +151,7 @@ def dates(state: DocumentState) -> DocumentState:
         mentions = find_dates(sentence.text, context)
         state.dates[index] = mentions
         state.anchors[index] = context.undated_anchor
+        state.last_stated[index] = context.last_stated
         if is_caption(sentence, state.captions):
             continue
         for mention in mentions:
@@ -220,7 +222,9 @@ def agreements(state: DocumentState) -> DocumentState:
     """Named agreements, one per instrument in a document, dated by their signing where the
     text states it (see accord/extract/agreement_dates.py)."""
     headline = headline_end(state.text)
-    inputs = [SentenceInput(sentence.text, state.dates.get(index, []), state.anchors.get(index),
+    # A signing is dated by the last date the text stated, however old (the ministers met on 7
+    # March; "the sides also signed the protocol"), not by the week-old narrative anchor.
+    inputs = [SentenceInput(sentence.text, state.dates.get(index, []), state.last_stated.get(index),
                             headline=sentence.start < headline)
               for index, sentence in enumerate(state.sentences)]
     for found in collect_agreements(inputs, state.published):
@@ -257,11 +261,11 @@ PIPELINE: list[Component] = [
     Component("people", people, requires=("sentences", "mentions"), assigns=("people", "actors"),
               needs_parse=lambda state: people_sentences(state.sentences, state.mentions)),
     Component("pair", country_pair, requires=("actors",), assigns=("pair",)),
-    Component("dates", dates, requires=("sentences",), assigns=("dates", "anchors")),
+    Component("dates", dates, requires=("sentences",), assigns=("dates", "anchors", "last_stated")),
     Component("events", events, requires=("sentences", "actors", "pair", "dates", "anchors"),
               assigns=("events",), needs_parse=_event_sentences),
     Component("facts", facts, requires=("sentences", "actors", "pair"), assigns=("facts",)),
-    Component("agreements", agreements, requires=("sentences", "actors", "pair", "dates", "anchors"),
+    Component("agreements", agreements, requires=("sentences", "actors", "pair", "dates", "last_stated"),
               assigns=("agreements",)),
     Component("labels", relation_labels, requires=("sentences", "pair"), assigns=("labels",)),
 ]
