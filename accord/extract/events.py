@@ -221,8 +221,10 @@ def sharpen_dates(events: list[Event]) -> list[Event]:
     without a date in one sentence and dated in another gets that date in both; a statement
     reported from a single dated meeting takes that meeting's date):
 
-    * an event whose sentence states no date of its own, or only its month or year, takes
-      the date stated for the same type and pair when the document states just one;
+    * an event whose sentence states only its month or year takes the day stated for the same
+      type and pair within that month or year, when the document states just one (an
+      undated report keeps the narrative's date: a document often reports several acts of
+      one type and pair, and type and pair alone cannot tell them apart);
     * a year that names no dated act dates nothing (codebook: a year alone gives null).
     """
     stated: dict[tuple, set[DateValue]] = {}
@@ -234,9 +236,7 @@ def sharpen_dates(events: list[Event]) -> list[Event]:
         known = stated.get(_act_key(event), set())
         days = {d for d in known if d.precision == "day"}
         if not event.planned and not event.negated:
-            if not event.date_stated and len(known) == 1:
-                event = replace(event, date=next(iter(known)))
-            elif event.date is not None and event.date.precision != "day":
+            if event.date is not None and event.date.precision != "day":
                 finer = {d for d in days if d.iso.startswith(event.date.iso)}
                 if len(finer) == 1:
                     event = replace(event, date=next(iter(finer)))

@@ -1,7 +1,7 @@
 """Fit the event coder's heads with scikit-learn and write the weights the package ships.
 
-The heads are L2-regularised logistic regressions over hashed binary features and the
-parser's averaged token vectors (see accord/extract/coder/model.py):
+The heads are L2-regularised logistic regressions over hashed binary features (see
+accord/extract/coder/model.py):
 
 * `events`: one-vs-rest, one output per codebook event type (is there such an event between
   the two countries?);
@@ -65,18 +65,11 @@ class TrainReport:
 
 @dataclass
 class Design:
-    """A feature matrix over the hash buckets that occur in it (`buckets[j]` is column j),
-    then the dense vector's columns: the solvers work in that compact space rather than over
-    all 2^20 buckets."""
+    """A binary feature matrix over the hash buckets that occur in it (`buckets[j]` is column
+    j): the solvers work in that compact space rather than over all 2^20 buckets."""
 
     x: object  # scipy.sparse.csr_matrix
     buckets: np.ndarray
-    dense_width: int = 0
-
-    def split(self, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
-        """Weights of the hashed columns and of the dense ones."""
-        sparse = weights[:len(self.buckets)]
-        return sparse, (weights[len(self.buckets):].astype(np.float32) if self.dense_width else None)
 
 
 @dataclass
@@ -84,7 +77,6 @@ class HeadRows:
     """One row per labelled event: its type-joined features and what each head learns."""
 
     features: list[list[str]] = field(default_factory=list)
-    vectors: list[np.ndarray] = field(default_factory=list)
     code: list[int] = field(default_factory=list)
     direction: list[int] = field(default_factory=list)
     planned: list[int] = field(default_factory=list)
@@ -110,8 +102,8 @@ def label_codes(examples: list[Example]) -> dict[str, str]:
     return mapping
 
 
-def _matrix(rows: list[list[str]], vectors: list[np.ndarray] | None = None) -> Design:
-    from scipy.sparse import csr_matrix, hstack
+def _matrix(rows: list[list[str]]) -> Design:
+    from scipy.sparse import csr_matrix
 
     row_buckets = [sorted({feature_bucket(f) for f in features}) for features in rows]
     buckets = np.array(sorted({b for row in row_buckets for b in row}), dtype=np.int64)
@@ -122,15 +114,7 @@ def _matrix(rows: list[list[str]], vectors: list[np.ndarray] | None = None) -> D
         indptr.append(len(indices))
     data = np.ones(len(indices), dtype=np.float32)
     x = csr_matrix((data, np.array(indices, dtype=np.int64), np.array(indptr)), shape=(len(rows), len(buckets)))
-    if not vectors:
-        return Design(x, buckets)
-    dense = np.vstack(vectors).astype(np.float32)
-    return Design(hstack([x, csr_matrix(dense)]).tocsr(), buckets, dense.shape[1])
-
-
-def _vectors(examples: list[Example]) -> list[np.ndarray] | None:
-    vectors = [e.found.features.dense for e in examples]
-    return vectors if vectors and all(v is not None for v in vectors) else None
+    return Design(x, buckets)
 
 
 def _type_targets(examples: list[Example], mapping: dict[str, str], types: list[str]) -> np.ndarray:
@@ -150,13 +134,10 @@ def _head_rows(examples: list[Example], mapping: dict[str, str], codes: list[str
         for event in example.events:
             code = mapping[event.code]
             rows.features.append(type_joined(example.found.features, lookup(code).type))
-            rows.vectors.append(example.found.features.dense)
             rows.code.append(index[code])
             rows.direction.append(2 if event.joint else 0 if event.source == first else 1)
             rows.planned.append(int(event.planned))
             rows.negated.append(int(event.negated))
-    if any(v is None for v in rows.vectors):
-        rows.vectors = []
     return rows
 
 
@@ -203,6 +184,30 @@ def _fit_head(x, y: list[int] | np.ndarray, c: float, outputs: int) -> tuple[np.
     return weights, bias
 
 
+def _fit_code_head(x, rows: HeadRows, codes: list[str], c: float) -> tuple[np.ndarray, np.ndarray]:
+    """The code head: for each event type, one-vs-rest over that type's codes fitted on that
+    type's events only (the model only ever chooses a code within the predicted type, and
+    liblinear's binary fits take seconds where one multinomial over 140 codes takes minutes)."""
+    kinds = [lookup(code).type for code in codes]
+    weights = np.zeros((x.shape[1], len(codes)), dtype=np.float32)
+    bias = np.full(len(codes), -10.0, dtype=np.float32)
+    labels = np.asarray(rows.code)
+    for kind in sorted(set(kinds)):
+        columns = [j for j, k in enumerate(kinds) if k == kind]
+        chosen = np.flatnonzero(np.isin(labels, columns))
+        if not len(chosen):
+            continue
+        targets = np.zeros((len(chosen), len(columns)), dtype=np.int8)
+        for row, label in enumerate(labels[chosen]):
+            targets[row, columns.index(label)] = 1
+        if len(columns) == 1:
+            bias[columns[0]] = 0.0
+            continue
+        w, b = _fit_one_vs_rest(x[chosen], targets, c)
+        weights[:, columns], bias[columns] = w, b
+    return weights, bias
+
+
 def _micro_f1(predicted: list[set[str]], gold: list[set[str]]) -> tuple[float, float, float]:
     tp = sum(len(p & g) for p, g in zip(predicted, gold))
     fp = sum(len(p - g) for p, g in zip(predicted, gold))
@@ -215,11 +220,11 @@ def _micro_f1(predicted: list[set[str]], gold: list[set[str]]) -> tuple[float, f
 
 def _heads_on(train: HeadRows, test: HeadRows, codes: list[str], c: float) -> dict[str, float]:
     """Accuracy of the code, direction and flag heads fitted on `train`, on `test`."""
-    design = _matrix(train.features + test.features, (train.vectors + test.vectors) or None)
+    design = _matrix(train.features + test.features)
     fit_x, test_x = design.x[:len(train.features)], design.x[len(train.features):]
     kinds = [lookup(code).type for code in codes]
     right: dict[str, float] = {}
-    w, b = _fit_head(fit_x, train.code, c, len(codes))
+    w, b = _fit_code_head(fit_x, train, codes, c)
     scores = test_x @ w + b
     guesses = []
     for row, truth in zip(scores, test.code):
@@ -243,7 +248,7 @@ def _cross_validate(examples: list[Example], mapping: dict[str, str], types: lis
     rng = np.random.default_rng(options.seed)
     fold_of = dict(zip(sentence_ids, rng.integers(0, options.folds, len(sentence_ids))))
     folds = np.array([fold_of[e.sentence_id] for e in examples])
-    x = _matrix([e.found.features.all() for e in examples], _vectors(examples)).x
+    x = _matrix([e.found.features.all() for e in examples]).x
     y = _type_targets(examples, mapping, types)
     out_of_fold = np.zeros(y.shape, dtype=np.float32)
     right: Counter = Counter()
@@ -274,26 +279,24 @@ def _cross_validate(examples: list[Example], mapping: dict[str, str], types: lis
 
 def _store_head(arrays: dict, name: str, design: Design, weights: np.ndarray, bias: np.ndarray) -> None:
     """A head's arrays: the buckets with a weight worth shipping and their rows (float16: half
-    the size, and no score moves by more than the pruning already allows), the dense weights,
-    the bias."""
-    sparse, dense = design.split(weights)
-    keep = np.flatnonzero(np.abs(sparse).max(axis=1) > PRUNE)
-    arrays[f"{name}_buckets"], arrays[f"{name}_weights"] = design.buckets[keep], sparse[keep].astype(np.float16)
+    the size, and no score moves by more than the pruning already allows), and the bias."""
+    keep = np.flatnonzero(np.abs(weights).max(axis=1) > PRUNE)
+    arrays[f"{name}_buckets"], arrays[f"{name}_weights"] = design.buckets[keep], weights[keep].astype(np.float16)
     arrays[f"{name}_bias"] = bias.astype(np.float32)
-    if dense is not None:
-        arrays[f"{name}_dense"] = dense
 
 
 def _fit_all(examples: list[Example], mapping: dict[str, str], types: list[str], codes: list[str],
              options: TrainOptions) -> dict[str, np.ndarray]:
     arrays: dict[str, np.ndarray] = {}
-    design = _matrix([e.found.features.all() for e in examples], _vectors(examples))
+    design = _matrix([e.found.features.all() for e in examples])
     weights, bias = _fit_one_vs_rest(design.x, _type_targets(examples, mapping, types), options.c_events)
     _store_head(arrays, "events", design, weights, bias)
     rows = _head_rows(examples, mapping, codes)
-    heads = _matrix(rows.features, rows.vectors or None)
-    for name, target, outputs in (("code", rows.code, len(codes)), ("direction", rows.direction, len(DIRECTIONS)),
-                                  ("planned", rows.planned, 1), ("negated", rows.negated, 1)):
+    heads = _matrix(rows.features)
+    weights, bias = _fit_code_head(heads.x, rows, codes, options.c_heads)
+    _store_head(arrays, "code", heads, weights, bias)
+    for name, target, outputs in (("direction", rows.direction, len(DIRECTIONS)), ("planned", rows.planned, 1),
+                                  ("negated", rows.negated, 1)):
         weights, bias = _fit_head(heads.x, target, options.c_heads, outputs)
         _store_head(arrays, name, heads, weights, bias)
     return arrays

@@ -22,8 +22,6 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from accord.extract.cameo import lookup
 from accord.extract.coder.candidates import ActorRef, Candidate
 from accord.extract.coder.lexicon import LexiconHit, lexicon_hits
@@ -78,7 +76,6 @@ class Features:
     base: list[str] = field(default_factory=list)
     relational: list[str] = field(default_factory=list)
     modal: list[str] = field(default_factory=list)
-    dense: np.ndarray | None = None  # the parser's token vectors, averaged (see dense_vector)
 
     def all(self) -> list[str]:
         """Every feature once."""
@@ -117,32 +114,7 @@ def candidate_features(view: SentenceView, candidate: Candidate, actors: list[Ac
     _lexicon_features(view, symbols, heads, features)
     _modal_features(view, predicates, dates, features)
     _meta_features(view, candidate, actors, symbols, features)
-    features.dense = dense_vector(view, symbols, predicates)
     return features
-
-
-DENSE_PARTS = 4  # the sentence, side A, side B, the predicates the sides depend on
-# The vectors enter the same regularised fit as the binary features: scaled down, they only
-# count where the binary features are silent (measured by cross-validation).
-DENSE_SCALE = 0.1
-
-
-def dense_vector(view: SentenceView, symbols: list[str | None], predicates: list[Token]) -> np.ndarray:
-    """The spaCy model's contextual token vectors (doc.tensor, computed by the parse anyway),
-    averaged over the sentence, over each side's words and over the predicates: they carry
-    what words mean in context, so words the training sentences never used still count."""
-    tensor = view.span.doc.tensor
-    width = tensor.shape[1] if tensor.size else 96
-    rows = tensor[view.span.start:view.span.end] if tensor.size else np.zeros((len(symbols), width))
-
-    def mean(indices: list[int]) -> np.ndarray:
-        return rows[indices].mean(axis=0) if indices else np.zeros(width, dtype=np.float32)
-
-    a = [i for i, s in enumerate(symbols) if s == "A"]
-    b = [i for i, s in enumerate(symbols) if s in ("B", "G")]
-    p = sorted({t.i - view.span.start for t in predicates if view.span.start <= t.i < view.span.end})
-    vector = np.concatenate([mean(list(range(len(symbols)))), mean(a), mean(b), mean(p)])
-    return (vector * DENSE_SCALE).astype(np.float32)
 
 
 def _sequence_features(view: SentenceView, symbols: list[str | None], features: Features) -> None:
@@ -213,8 +185,45 @@ def _role_features(view: SentenceView, heads: dict[str, list[Token]], features: 
             first = path[0] if path else "self"
             features.relational += [f"r{side}={chain}|{lemma}", f"d{side}={first}|{lemma}",
                                     f"c{side}={chain}", f"p{side}={lemma}"]
+            features.relational += _bearer_features(side, token)
             predicates.append(predicate)
     return predicates
+
+
+# What a country's name or demonym modifies says whether the state acts ("the Canadian
+# government", "Peru's foreign minister") or someone else from there does ("a Canadian mining
+# company", "Argentina's coach", "Polish farmers"): only states' acts are events.
+STATE_BEARERS = frozenset("""
+    government state administration authority authorities ministry minister ministers president
+    premier chancellor leader leaders king queen emir prince sultan monarch cabinet parliament
+    congress senate assembly lawmaker lawmakers embassy ambassador envoy diplomat diplomats consul
+    consulate mission delegation official officials spokesman spokeswoman spokesperson army military
+    troops forces force navy air guard guards coastguard police intelligence agency secretary
+    counterpart side party regime junta commander general court prosecutor prosecutors customs
+    vessel vessels warship warships aircraft jets ships drones border
+""".split())
+NONSTATE_BEARERS = frozenset("""
+    company companies firm firms carmaker bank banks club team teams coach player players striker
+    athletes novelist writer artist singer actor tourist tourists student students farmers
+    traders fans protesters demonstrators investors businessman businessmen startup brand market
+    media newspaper opposition rebels militants group league federation university scientists
+    researchers economists analysts migrants refugees workers fishermen families
+""".split())
+
+
+def _bearer_features(side: str, token: Token) -> list[str]:
+    """The noun a side's name or demonym belongs to ("the Canadian government": government),
+    and whether that noun names the state or someone else from the country."""
+    bearer = token
+    for _ in range(3):
+        if bearer.dep_ not in ("amod", "compound", "poss", "nmod", "case") or bearer.head.i == bearer.i:
+            break
+        bearer = bearer.head
+    if bearer.i == token.i:
+        return []
+    lemma = _lemma(bearer)
+    kind = "state" if lemma in STATE_BEARERS else "nonstate" if lemma in NONSTATE_BEARERS else "other"
+    return [f"bearer{side}={lemma}", f"bearer{side}class={kind}"]
 
 
 def _path_features(view: SentenceView, heads: dict[str, list[Token]], features: Features) -> None:

@@ -69,19 +69,15 @@ class Head:
     buckets: np.ndarray  # sorted bucket ids that have weights
     weights: np.ndarray  # (len(buckets), outputs)
     bias: np.ndarray  # (outputs,)
-    dense: np.ndarray | None = None  # (dense width, outputs): weights of Features.dense
 
-    def scores(self, features: list[str], vector: np.ndarray | None = None) -> np.ndarray:
-        """Raw scores (logits) of every output, from hashed features and a dense vector."""
+    def scores(self, features: list[str]) -> np.ndarray:
+        """Raw scores (logits) of every output."""
         ids = np.unique(np.fromiter((feature_bucket(f) for f in features), dtype=np.int64))
         positions = np.searchsorted(self.buckets, ids)
         inside = positions < len(self.buckets)
         positions, ids = positions[inside], ids[inside]
         hit = positions[self.buckets[positions] == ids]
-        total = self.weights[hit].sum(axis=0, dtype=np.float32) + self.bias
-        if self.dense is not None and vector is not None:
-            total = total + vector @ self.dense
-        return total
+        return self.weights[hit].sum(axis=0, dtype=np.float32) + self.bias
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
@@ -111,8 +107,7 @@ class EventCoder:
             with np.load(path, allow_pickle=False) as archive:
                 arrays = {name: archive[name] for name in archive.files}
             heads = {name: Head(arrays[f"{name}_buckets"], arrays[f"{name}_weights"].astype(np.float32),
-                                arrays[f"{name}_bias"].astype(np.float32),
-                                arrays[f"{name}_dense"].astype(np.float32) if f"{name}_dense" in arrays else None)
+                                arrays[f"{name}_bias"].astype(np.float32))
                      for name in cls.HEADS}
             types = [str(t) for t in arrays["types"]]
             codes = [str(c) for c in arrays["codes"]]
@@ -130,21 +125,21 @@ class EventCoder:
     def code(self, features: Features) -> list[CodedEvent]:
         """The events of one candidate: each event type whose probability reaches its
         threshold, with its most likely CAMEO code of that type, direction and flags."""
-        probabilities = _sigmoid(self.heads["events"].scores(features.all(), features.dense))
+        probabilities = _sigmoid(self.heads["events"].scores(features.all()))
         return [self._complete(features, self.types[index], float(probabilities[index]))
                 for index in np.flatnonzero(probabilities >= self.thresholds) if len(self.codes_of[self.types[index]])]
 
     def _complete(self, features: Features, kind: str, confidence: float) -> CodedEvent:
         joined = type_joined(features, kind)
         allowed = self.codes_of[kind]
-        code_scores = self.heads["code"].scores(joined, features.dense)[allowed]
+        code_scores = self.heads["code"].scores(joined)[allowed]
         code = self.codes[int(allowed[int(code_scores.argmax())])]
-        logits = self.heads["direction"].scores(joined, features.dense)
+        logits = self.heads["direction"].scores(joined)
         shares = np.exp(logits - logits.max())
         shares /= shares.sum()
         direction = int(shares.argmax())
-        planned = float(_sigmoid(self.heads["planned"].scores(joined, features.dense))[0]) >= 0.5
-        negated = float(_sigmoid(self.heads["negated"].scores(joined, features.dense))[0]) >= 0.5
+        planned = float(_sigmoid(self.heads["planned"].scores(joined))[0]) >= 0.5
+        negated = float(_sigmoid(self.heads["negated"].scores(joined))[0]) >= 0.5
         return CodedEvent(code, kind, round(confidence, 4), DIRECTIONS[direction],
                           round(float(shares[direction]), 4), planned, negated)
 
