@@ -70,12 +70,21 @@ def skip_reason(sentence_text: str, actors: list[ActorRef], pair: tuple[str, ...
     return None
 
 
-def is_headline(sentence: Sentence) -> bool:
-    """The opening paragraph when it reads as a headline (short, no final punctuation): it
-    repeats what the body reports (codebook: headlines are not evidence)."""
-    text = sentence.text
-    return (sentence.start == 0 and len(text) <= _HEADLINE_MAX
-            and not text.rstrip().endswith((".", "!", "?", "”", '"')))
+HEADLINE_PARAGRAPHS = 4  # a headline, a kicker, a source line and a date may open a page
+
+
+def is_headline(sentence: Sentence, text: str) -> bool:
+    """A paragraph near the top that reads as a headline (one short sentence with no final
+    punctuation): it repeats what the body reports (codebook: headlines are not evidence)."""
+    words = sentence.text.rstrip()
+    if len(words) > _HEADLINE_MAX or words.endswith((".", "!", "?", "”", '"', ":")):
+        return False
+    if text[:sentence.start].count("\n\n") >= HEADLINE_PARAGRAPHS:
+        return False
+    end = text.find("\n\n", sentence.end)
+    start = text.rfind("\n\n", 0, sentence.start)
+    paragraph = text[start + 2 if start >= 0 else 0:end if end >= 0 else len(text)]
+    return paragraph.strip() == words.strip()
 
 
 def sentence_events(context: SentenceContext, coder: EventCoder) -> list[Event]:

@@ -160,6 +160,8 @@ class Gazetteer:
             if end is None:
                 continue
             original = text[start:end]
+            if text[end:end + 1] == "$":
+                continue  # "US$", "HK$", "S$": a currency, not the country
             for surface, kind, country, key in self._entries[folded[start:end]]:
                 if _case_fits(surface, original):
                     mentions.append(Mention(start, end, original, kind, country, key))

@@ -106,8 +106,7 @@ def people(state: DocumentState) -> DocumentState:
     chosen = people_sentences(state.sentences, state.mentions) if state.cascade else range(len(state.sentences))
     named = [state.sentences[i] for i in chosen]
     state.extraction.people = find_people(named, state.mentions, state.gazetteer, state.published)
-    state.actors = [ActorRef(m.start, m.end, m.country, m.kind)
-                    for m in state.mentions if m.country and m.kind in _ACTOR_KINDS]
+    state.actors = [ref for ref in (_actor_ref(m, state) for m in state.mentions) if ref]
     folded = fold(state.text)
     covered = {(a.start, a.end) for a in state.actors}
     for person in state.extraction.people:
@@ -120,6 +119,26 @@ def people(state: DocumentState) -> DocumentState:
                     covered.add((match.start(), match.end()))
     state.actors.sort(key=lambda a: a.start)
     return state
+
+
+def _actor_ref(mention: Mention, state: DocumentState) -> ActorRef | None:
+    """The country a gazetteer mention stands for as an actor, if any. News media are no
+    actors (an agency's name says who reports, "(AFP)", "Kyodo"); an office holder stands for
+    the country the people step found them acting for, which is none for an official of an
+    international body ("NATO Secretary General X", a former prime minister)."""
+    if not mention.country or mention.kind not in _ACTOR_KINDS:
+        return None
+    if mention.kind == "org":
+        organisation = state.gazetteer.organizations.get(mention.key)
+        if organisation and organisation.kind == "media":
+            return None
+    if mention.kind == "person":
+        folded = fold(mention.text)
+        person = next((p for p in state.extraction.people
+                       if folded in {fold(n) for n in (p.name, *p.aliases)}), None)
+        if person is not None:
+            return ActorRef(mention.start, mention.end, person.country, "person") if person.country else None
+    return ActorRef(mention.start, mention.end, mention.country, mention.kind)
 
 
 def _name_parts(name: str) -> list[str]:
@@ -193,7 +212,8 @@ def _event_sentences(state: DocumentState) -> dict[int, bool]:
     pair = state.extraction.pair
     chosen, skipped = {}, Counter()
     for index, sentence in enumerate(state.sentences):
-        reason = "headline" if is_headline(sentence) else skip_reason(sentence.text, state.actors_in(sentence), pair)
+        reason = ("headline" if is_headline(sentence, state.text)
+                  else skip_reason(sentence.text, state.actors_in(sentence), pair))
         if reason:
             skipped[reason] += 1
         else:

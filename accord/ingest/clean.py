@@ -40,7 +40,8 @@ _TO_READER = re.compile(r"\b([Uu]s|[Oo]ur|[Yy]ou|[Yy]our|[Hh]ere|[Cc]lick|[Tt]ap
 _PROMPT = re.compile(
     r"^(please )?(leave|post|add|write) (a |your )?(comment|reply)|^log ?in to comment"
     r"|^be the first to comment|^join the (discussion|conversation)|^advertisement$"
-    r"|^scroll (down )?to continue|^(©|copyright\b|\(c\) )", re.IGNORECASE)
+    r"|^scroll (down )?to continue|^(©|copyright\b|\(c\) )"
+    r"|^(also |must |further )?read( more| also| next)?\s*:", re.IGNORECASE)  # "READ: <a linked headline>"
 _TERMINAL = re.compile(r"[.!?…:;\"”’»)]\s*$")
 
 MIN_REPEAT_CHARS = 20

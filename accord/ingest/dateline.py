@@ -30,6 +30,8 @@ _FORMS = [
     # Hanoi (VNA) –   Kathmandu, July 27 (IANS) India...
     re.compile(rf"^{_PREFIX}(?P<place>{_TITLE_PLACE})(?:,\s*(?P<date>{_DATE}))?\s*"
                rf"\((?P<agency>[A-Za-z][A-Za-z /&.-]{{1,24}})\)(?:{_DASH}|\s+(?=[A-Z]))"),
+    # August 7, 2011 (AFP) –
+    re.compile(rf"^(?P<place>)(?P<date>{_MONTH}\s+\d{{1,2}},\s*\d{{4}})\s*\((?P<agency>[A-Za-z][A-Za-z /&.-]{{1,24}})\){_DASH}"),
     # Bogota, Jan 21 –
     re.compile(rf"^{_PREFIX}(?P<place>{_TITLE_PLACE}),\s*(?P<date>{_DATE}){_DASH}"),
 ]
@@ -41,7 +43,7 @@ _NOT_PLACES = {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "JUST IN", "WATCH",
 class Dateline:
     """Where (and when, through whom) a story was filed, and how many characters it took."""
 
-    place: str
+    place: str | None
     date: str | None
     agency: str | None
     length: int
@@ -55,11 +57,11 @@ def find_dateline(paragraph: str) -> Dateline | None:
         if not match:
             continue
         place = match.group("place").strip(" .")
-        if place.upper() in _NOT_PLACES or len(paragraph) - match.end() < 20:
+        if place and place.upper() in _NOT_PLACES or len(paragraph) - match.end() < 20:
             continue
         groups = match.groupdict()
         agency = groups.get("agency") or groups.get("agency2") or groups.get("agency3")
         written = re.sub(r"^date\s+\S+\s+", "", paragraph[:match.end()]).strip(" -–—:.")
-        return Dateline(place=place.title() if place.isupper() else place,
+        return Dateline(place=(place.title() if place.isupper() else place) or None,
                         date=groups.get("date"), agency=agency, length=match.end(), text=written)
     return None
