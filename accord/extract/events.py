@@ -103,6 +103,11 @@ def _event(context: SentenceContext, view: SentenceView, candidate: Candidate, c
     token = _event_token(view, context, candidate, coded.type)
     source, target = ((candidate.second, candidate.first) if coded.direction == "backward"
                       else (candidate.first, candidate.second))
+    host = _host(context, candidate)
+    if coded.type == "visit" and host and coded.direction != "joint":
+        # A visit runs to where it takes place: "offered, in Rabat, a lunch in honour of the
+        # Mauritanian prime minister" is Mauritania's visit, whoever the subject is.
+        source, target = (candidate.second if host == candidate.first else candidate.first), host
     entry = lookup(coded.code)
     sentence = context.sentence
     start = sentence.offset + token.idx
@@ -116,7 +121,7 @@ def _event(context: SentenceContext, view: SentenceView, candidate: Candidate, c
         evidence=Evidence(sentence.text, sentence.start, sentence.end, start, start + len(token.text)),
         plover=entry.plover, goldstein=entry.goldstein, quad_class=entry.quad_class,
         location=_location(context), planned=coded.planned, negated=coded.negated,
-        confidence=coded.confidence, joint=coded.direction == "joint")
+        confidence=coded.confidence, joint=coded.direction == "joint", host=host)
 
 
 def _event_token(view: SentenceView, context: SentenceContext, candidate: Candidate, kind: str) -> Token:
@@ -179,6 +184,24 @@ def _inside(head: Token, mention: DateMention, base: int) -> bool:
     return low <= mention.start < high
 
 
+_AT_PLACE = re.compile(r"\b(?:in|at|to|into)\s+(?:the\s+(?:capital|city)\s*,?\s*)?$", re.I)
+
+
+def _host(context: SentenceContext, candidate: Candidate) -> str | None:
+    """The side in whose capital the sentence places the act ("in Rabat", "arrived in
+    Hanoi", "at State House, Nairobi"), when exactly one side's capital is so named."""
+    hosts = set()
+    text = context.sentence.text
+    for actor in context.actors:
+        if actor.kind != "capital" or actor.country not in candidate.pair:
+            continue
+        local = actor.start - context.sentence.start
+        before = text[max(0, local - 30):local]
+        if _AT_PLACE.search(before) or re.search(r",\s*$", before) and re.search(r"\b(?:at|in)\b[^,]*,\s*$", before):
+            hosts.add(actor.country)
+    return next(iter(hosts)) if len(hosts) == 1 else None
+
+
 def _location(context: SentenceContext) -> str | None:
     capitals = [a for a in context.actors if a.kind == "capital"]
     if not capitals:
@@ -197,11 +220,22 @@ def attribute_joint_acts(events: list[Event], pair: tuple[str, ...]) -> list[Eve
     attributed = []
     for event in events:
         if event.joint:
-            visit = _visit_around(event, visits)
-            if visit and visit.source != event.source:
-                event = replace(event, source=visit.source, target=visit.target)
+            visitor = _visitor(event, visits)
+            if visitor and visitor != event.source:
+                event = replace(event, source=visitor, target=event.source)
         attributed.append(event)
     return attributed
+
+
+def _visitor(event: Event, visits: list[Event]) -> str | None:
+    """The visiting side of a joint act: the visitor of the visit it falls within, else the
+    side that is not at home when the sentence places the act in one side's capital."""
+    visit = _visit_around(event, visits)
+    if visit:
+        return visit.source
+    if event.host in (event.source, event.target):
+        return event.target if event.host == event.source else event.source
+    return None
 
 
 def _visit_around(event: Event, visits: list[Event]) -> Event | None:

@@ -65,6 +65,7 @@ class Event:
     confidence: float = 0.5
     joint: bool = False  # both sides acted together (not stored: it only decides the source)
     date_stated: bool = False  # the sentence states the date (not stored: it decides which date wins)
+    host: str | None = None  # the side whose capital the act takes place in (not stored: it decides visitors)
 
 
 @dataclass(frozen=True)

@@ -80,6 +80,11 @@ class Head:
         return self.weights[hit].sum(axis=0, dtype=np.float32) + self.bias
 
 
+def _head(arrays: dict[str, np.ndarray], name: str) -> Head:
+    return Head(arrays[f"{name}_buckets"], arrays[f"{name}_weights"].astype(np.float32),
+                arrays[f"{name}_bias"].astype(np.float32))
+
+
 def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-x))
 
@@ -88,17 +93,16 @@ class EventCoder:
     """The heads, the event types and CAMEO codes they speak of, and the decision threshold of
     each type."""
 
-    HEADS = ("events", "code", "direction", "planned", "negated")
+    HEADS = ("events", "direction", "planned", "negated")
 
-    def __init__(self, heads: dict[str, Head], types: list[str], codes: list[str], thresholds: np.ndarray,
-                 meta: dict):
+    def __init__(self, heads: dict[str, Head], types: list[str], code_heads: dict[str, tuple[list[str], Head]],
+                 thresholds: np.ndarray, meta: dict):
         self.heads = heads
         self.types = types
-        self.codes = codes
+        self.code_heads = code_heads  # type -> (its codes, the head choosing among them)
+        self.codes = sorted(code for codes, _ in code_heads.values() for code in codes)
         self.thresholds = thresholds
         self.meta = meta
-        kinds = [lookup(code).type for code in codes]
-        self.codes_of = {kind: np.array([j for j, k in enumerate(kinds) if k == kind]) for kind in types}
 
     @classmethod
     def load(cls, path: Path) -> EventCoder:
@@ -106,34 +110,32 @@ class EventCoder:
         try:
             with np.load(path, allow_pickle=False) as archive:
                 arrays = {name: archive[name] for name in archive.files}
-            heads = {name: Head(arrays[f"{name}_buckets"], arrays[f"{name}_weights"].astype(np.float32),
-                                arrays[f"{name}_bias"].astype(np.float32))
-                     for name in cls.HEADS}
+            heads = {name: _head(arrays, name) for name in cls.HEADS}
             types = [str(t) for t in arrays["types"]]
-            codes = [str(c) for c in arrays["codes"]]
+            code_heads = {kind: ([str(c) for c in arrays[f"code_{kind}_codes"]], _head(arrays, f"code_{kind}"))
+                          for kind in types if f"code_{kind}_codes" in arrays}
             meta = json.loads(str(arrays["meta"]))
             thresholds = arrays["thresholds"].astype(np.float32)
         except FileNotFoundError:
             raise ModelError(f"event coder model not found: {path}; {REBUILD_HINT}") from None
         except (OSError, KeyError, ValueError, zipfile.BadZipFile, EOFError) as error:
             raise ModelError(f"event coder model {path} is unreadable ({error}); {REBUILD_HINT}") from None
-        if (heads["events"].weights.shape[1] != len(types) or len(thresholds) != len(types)
-                or heads["code"].weights.shape[1] != len(codes)):
+        if heads["events"].weights.shape[1] != len(types) or len(thresholds) != len(types) or any(
+                head.weights.shape[1] != len(codes) for codes, head in code_heads.values()):
             raise ModelError(f"event coder model {path} is inconsistent; {REBUILD_HINT}")
-        return cls(heads, types, codes, thresholds, meta)
+        return cls(heads, types, code_heads, thresholds, meta)
 
     def code(self, features: Features) -> list[CodedEvent]:
         """The events of one candidate: each event type whose probability reaches its
         threshold, with its most likely CAMEO code of that type, direction and flags."""
         probabilities = _sigmoid(self.heads["events"].scores(features.all()))
         return [self._complete(features, self.types[index], float(probabilities[index]))
-                for index in np.flatnonzero(probabilities >= self.thresholds) if len(self.codes_of[self.types[index]])]
+                for index in np.flatnonzero(probabilities >= self.thresholds) if self.types[index] in self.code_heads]
 
     def _complete(self, features: Features, kind: str, confidence: float) -> CodedEvent:
         joined = type_joined(features, kind)
-        allowed = self.codes_of[kind]
-        code_scores = self.heads["code"].scores(joined)[allowed]
-        code = self.codes[int(allowed[int(code_scores.argmax())])]
+        codes, head = self.code_heads[kind]
+        code = codes[int(head.scores(joined).argmax())]
         logits = self.heads["direction"].scores(joined)
         shares = np.exp(logits - logits.max())
         shares /= shares.sum()
