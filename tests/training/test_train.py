@@ -1,0 +1,91 @@
+"""Training: one command learns the event coder from labelled sentences, and the result loads."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from accord.extract.coder.model import EventCoder
+from accord.training.dataset import read_sentences
+from accord.training.train import TrainOptions, label_codes, train
+
+SENTENCES = Path(__file__).resolve().parents[2] / "training" / "sentences"
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory) -> Path:
+    """The first 30 lines of every training file: enough to learn the frequent types."""
+    folder = tmp_path_factory.mktemp("sentences")
+    for path in sorted(SENTENCES.glob("*.jsonl")):
+        lines = path.read_text("utf-8").splitlines()[:30]
+        (folder / path.name).write_text("\n".join(lines) + "\n", "utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def trained(small, tmp_path_factory):
+    out = tmp_path_factory.mktemp("model") / "coder.npz"
+    report = train(TrainOptions(data=small, out=out, folds=2), progress=lambda line: None)
+    return report, out
+
+
+def test_the_repository_holds_at_least_5000_labelled_sentences():
+    records = read_sentences(SENTENCES)
+    assert len(records) >= 5000
+    assert len({r.id for r in records}) == len(records)
+    roots = {e.code[:2] for r in records for e in r.events}
+    assert roots == {f"{n:02d}" for n in range(1, 21)}
+
+
+def test_training_writes_a_model_that_loads_with_its_report(trained):
+    report, out = trained
+    coder = EventCoder.load(out)
+    assert report.sentences == 300  # ten files, thirty lines each
+    assert coder.types == report.types and len(coder.types) == 11
+    assert 0.1 <= report.threshold <= 0.9
+    assert 0.0 < report.cv["event_type_f1"] <= 1.0
+    assert json.loads(out.with_suffix(".json").read_text())["codes"] == report.codes
+    assert coder.meta["examples"] == report.examples
+
+
+def test_the_trained_model_codes_a_visit_it_was_taught(trained):
+    from datetime import date
+
+    from accord.extract import pipeline
+
+    _, out = trained
+    coder = EventCoder.load(out)
+    original = pipeline.load_coder
+    pipeline.load_coder = lambda: coder
+    try:
+        extraction = pipeline.extract_document(
+            "t", "Indonesian President Joko Widodo arrived in Canberra on Sunday for a state visit to Australia.",
+            date(2024, 5, 20))
+    finally:
+        pipeline.load_coder = original
+    assert any(e.type == "visit" for e in extraction.events), extraction.events
+
+
+def test_rare_codes_are_learnt_as_their_parent_of_the_same_type():
+    from accord.extract.coder.candidates import Candidate
+    from accord.extract.coder.features import Features
+    from accord.extract.coder import CandidateFeatures
+    from accord.training.dataset import Example, LabelledEvent
+
+    def example(code: str) -> Example:
+        return Example("s", CandidateFeatures(Candidate("AAA", "BBB"), Features()),
+                       (LabelledEvent(code, "AAA", "BBB"),))
+
+    examples = [example("0311")] * 3 + [example("031")] * 3 + [example("042")] * 20
+    mapping = label_codes(examples)
+    assert mapping["042"] == "042"
+    assert mapping["0311"] == "0311"  # its parent 031 is pledge_commitment, not economic: kept
+    assert mapping["031"] == "03"  # too rare: its root, of the same type
+
+
+def test_a_broken_training_line_is_reported_by_file_and_line(tmp_path):
+    (tmp_path / "bad.jsonl").write_text('{"id": "a", "text": "x", "events": []}\n{not json\n', "utf-8")
+    with pytest.raises(ValueError, match=r"bad\.jsonl:2"):
+        read_sentences(tmp_path)
