@@ -111,7 +111,7 @@ def _event(context: SentenceContext, view: SentenceView, candidate: Candidate, c
     entry = lookup(coded.code)
     sentence = context.sentence
     start = sentence.offset + token.idx
-    tokens = list(view.span)
+    tokens = view.tokens
     other_acts = [tokens[h.index] for h in view.hits
                   if tokens[h.index].pos_ == "NOUN" and tokens[h.index].i != token.i]
     when, stated = _event_date(context, token, other_acts)
@@ -127,7 +127,7 @@ def _event(context: SentenceContext, view: SentenceView, candidate: Candidate, c
 def _event_token(view: SentenceView, context: SentenceContext, candidate: Candidate, kind: str) -> Token:
     """The word that carries the event: the lexicon word of that type nearest to the two
     sides' mentions, else the sentence's root."""
-    tokens = list(view.span)
+    tokens = view.tokens
     positions = [i for i, t in enumerate(tokens)
                  if any(a.start <= view.offset + t.idx < a.end and a.country in candidate.pair
                         for a in context.actors)]

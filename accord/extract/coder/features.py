@@ -51,6 +51,8 @@ class SentenceView:
     lemmas: list[str]
     hits: list[LexiconHit]
     group_tokens: frozenset[int]
+    tokens: list[Token]  # spaCy makes a new Token object at every access: made once here
+    positions: list[int]  # clean-text offset of each token
 
     @classmethod
     def of(cls, span: Span, offset: int) -> SentenceView:
@@ -64,7 +66,7 @@ class SentenceView:
             for i, token in enumerate(tokens):
                 if match.start() <= token.idx - base < match.end():
                     group.add(i)
-        return cls(span, offset, lemmas, hits, frozenset(group))
+        return cls(span, offset, lemmas, hits, frozenset(group), tokens, [offset + t.idx for t in tokens])
 
 
 @dataclass
@@ -90,8 +92,7 @@ def _lemma(token: Token) -> str:
 def side_symbols(view: SentenceView, candidate: Candidate, actors: list[ActorRef]) -> list[str | None]:
     """A, B, X, G or None for every token of the sentence."""
     symbols: list[str | None] = [None] * len(view.lemmas)
-    for i, token in enumerate(view.span):
-        position = view.offset + token.idx
+    for i, position in enumerate(view.positions):
         for actor in actors:
             if actor.start <= position < actor.end:
                 symbols[i] = ("A" if actor.country == candidate.first else
@@ -119,7 +120,7 @@ def candidate_features(view: SentenceView, candidate: Candidate, actors: list[Ac
 
 def _sequence_features(view: SentenceView, symbols: list[str | None], features: Features) -> None:
     sequence: list[str] = []
-    for lemma, symbol, token in zip(view.lemmas, symbols, view.span):
+    for lemma, symbol, token in zip(view.lemmas, symbols, view.tokens):
         item = symbol or lemma
         if token.is_punct and token.text not in (",", '"', "“", "”", "(", ")"):
             continue
@@ -141,7 +142,7 @@ def _sequence_features(view: SentenceView, symbols: list[str | None], features: 
 
 def _side_heads(view: SentenceView, symbols: list[str | None]) -> dict[str, list[Token]]:
     """Per side, the tokens heading its mentions (the mention token whose head lies outside it)."""
-    tokens = list(view.span)
+    tokens = view.tokens
     heads: dict[str, list[Token]] = {"A": [], "B": [], "G": []}
     for i, symbol in enumerate(symbols):
         if symbol not in heads:

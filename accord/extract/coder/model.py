@@ -36,6 +36,7 @@ MODEL_PATH = "data/model/event_coder.npz"
 REBUILD_HINT = "rebuild it with `make train` (or `accord train`)"
 
 
+@lru_cache(maxsize=1 << 18)  # the same features recur across candidates and documents
 def feature_bucket(feature: str) -> int:
     """A feature's hash bucket: CRC-32, stable across processes and platforms (Python's own
     hash() is salted per process)."""
