@@ -40,9 +40,14 @@ class _Clock:
 def accord_run(corpus: Path, workers: int, full_parse: bool) -> dict:
     """Ingest + extract + store the corpus into a fresh store with `workers` processes (0: the
     default one-at-a-time path; 1: the batched path in process; 2+: a pool)."""
-    if full_parse:
-        os.environ["ACCORD_FULL_PARSE"] = "1"
     from accord.ingest.pipeline import IngestOptions, ingest_paths
+
+    if full_parse:  # the reference run: every sentence parsed (the in-process batched path)
+        import functools
+
+        import accord.scale.process as process
+
+        process.extract_documents = functools.partial(process.extract_documents, cascade=False)
     from accord.store.db import open_store
 
     if workers <= 1:  # the model loads in this process; load it before the clock starts

@@ -6,8 +6,10 @@
    article, peak memory of the whole process tree (RSS summed; PSS counts shared pages once).
 3. The baseline on the same clean text: spaCy NER alone (`nlp.pipe`, only the NER component)
    over every sentence, in one process and in two; the ratio accord time / baseline time.
-4. Accuracy: `accord eval` on the seeds gold with the cascade and with every sentence parsed.
-5. Query latency on stores of 1 and 10 million synthetic events (benchmarks/queries.py).
+4. Extraction on the development set's real articles against spaCy NER alone over the same
+   text, warm, in one process (benchmarks/dev_extract.py).
+5. Accuracy: `accord eval` on the development set and on the seeds.
+6. Query latency on stores of 1 and 10 million synthetic events (benchmarks/queries.py).
 
 Numbers are printed, never asserted. The machine's load average is printed with each run:
 other work on the machine lowers wall-clock throughput (CPU ms per article is steadier).
@@ -34,14 +36,11 @@ def _child(*args: str, env: dict | None = None) -> dict:
     return json.loads(output.strip().splitlines()[-1])
 
 
-def _eval(full_parse: bool) -> dict:
-    gold, seeds = ROOT.parent / "shared" / "eval" / "seeds-gold", ROOT.parent / "shared" / "seeds"
+def _eval(gold: Path, articles: Path) -> dict:
     if not gold.is_dir():
         return {}
-    env = {"ACCORD_FULL_PARSE": "1" if full_parse else "0"}
     out = subprocess.run([str(Path(sys.executable).parent / "accord"), "eval", "--gold", str(gold), "--articles",
-                          str(seeds), "--json"], cwd=ROOT, capture_output=True, text=True,
-                         env={**os.environ, **env}).stdout
+                          str(articles), "--json"], cwd=ROOT, capture_output=True, text=True).stdout
     try:
         return {name: score["f1"] for name, score in json.loads(out).items()}
     except ValueError:
@@ -108,8 +107,15 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     result = throughput(args.articles, args.workers, args.reference, args.seed, args.dask)
     report(result)
-    result["eval_f1"] = {"cascade": _eval(False), "every sentence parsed": _eval(True)}
-    print("\naccord eval on the seeds gold (F1):")
+    result["dev_extract"] = _child("benchmarks.dev_extract")
+    dev = result["dev_extract"]
+    print(f"\nExtraction on the development set's {dev['articles']} real articles ({dev['words']} words), warm, one"
+          f" process: accord {dev['accord_cpu_s']:.2f} CPU s ({dev['accord_ms_per_article']:.1f} ms/article), spaCy NER"
+          f" alone {dev['ner_cpu_s']:.2f} s: ratio {dev['ratio']:.2f}")
+    shared = ROOT.parent / "shared"
+    result["eval_f1"] = {"dev": _eval(shared / "eval" / "dev" / "gold", shared / "eval" / "dev" / "articles"),
+                         "seeds": _eval(shared / "eval" / "seeds-gold", shared / "seeds")}
+    print("\naccord eval (F1):")
     for mode, scores in result["eval_f1"].items():
         print(f"  {mode:22s} " + "  ".join(f"{k} {v:.3f}" for k, v in scores.items()))
     if args.json:
