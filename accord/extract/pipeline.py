@@ -136,9 +136,15 @@ def _actor_ref(mention: Mention, state: DocumentState) -> ActorRef | None:
         folded = fold(mention.text)
         person = next((p for p in state.extraction.people
                        if folded in {fold(n) for n in (p.name, *p.aliases)}), None)
-        if person is not None:
-            return ActorRef(mention.start, mention.end, person.country, "person") if person.country else None
+        # No person record: the people step found the name to be no state official here.
+        return ActorRef(mention.start, mention.end, person.country, "person") if person and person.country else None
+    if mention.kind == "capital" and _DATELINE_AFTER.match(state.text, mention.end) and (
+            mention.start == 0 or state.text[mention.start - 1] == "\n"):
+        return None  # a dateline left in the text ("Cairo: ..."): where, not who
     return ActorRef(mention.start, mention.end, mention.country, mention.kind)
+
+
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{1,20}\))?\s*[:\u2013\u2014-]")
 
 
 def _name_parts(name: str) -> list[str]:
