@@ -14,7 +14,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from accord.errors import SearchSyntaxError
+from accord.errors import ModelError, SearchSyntaxError
 from accord.ingest.pipeline import IngestOptions, ingest_paths
 from accord.ingest.sources import SourceOptions
 from accord.models import StoredDocument
@@ -85,6 +85,7 @@ def ingest(
 
     Exit code 0 when every input was stored, 1 when some were rejected (the rest are stored).
     """
+    _check_model()
     options = IngestOptions(sources=SourceOptions(max_bytes=int(max_mb * 1024 * 1024)))
     if workers is not None:
         options = replace(options, workers=workers)
@@ -105,6 +106,14 @@ def ingest(
             err.print(f"  [red]rejected[/] {escape(rejection.origin)}: {escape(rejection.reason)}",
                       highlight=False, soft_wrap=True)
     raise typer.Exit(1 if report.rejected else 0)
+
+
+def _check_model() -> None:
+    """Load the event coder before any input is read: a missing or broken model file is one
+    clear error naming it and how to rebuild it, not a rejection of every document."""
+    from accord.extract.coder.model import load_coder
+
+    load_coder()
 
 
 def _documents_table(documents: list[StoredDocument], title: str) -> Table:
@@ -412,6 +421,7 @@ def reprocess(
     from accord.extract import EXTRACTOR_VERSION
     from accord.extract.pipeline import extract_document
 
+    _check_model()
     with _store(ctx) as store:
         todo = store.documents_to_extract(EXTRACTOR_VERSION, everything)
         with Progress(TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(),
@@ -481,6 +491,9 @@ def main() -> None:
         app()
     except sqlite3.DatabaseError as error:
         err.print(f"[red]store error: {escape(str(error))}[/]")
+        sys.exit(1)
+    except ModelError as error:
+        err.print(f"[red]error: {escape(str(error))}[/]", soft_wrap=True)
         sys.exit(1)
     except OSError as error:  # e.g. a --db folder that cannot be created
         err.print(f"[red]error: {escape(str(error))}[/]", soft_wrap=True)
