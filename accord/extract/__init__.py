@@ -4,4 +4,4 @@ Every function here is pure: it takes text (or parsed sentences) and returns
 records; nothing reads or writes the store.
 """
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"  # the trained event coder, codebook dates, facts, agreements and people
