@@ -44,8 +44,8 @@ GATES = {
         "agreements": 0.99,
     }),
     "heldout": (HELDOUT / "gold", HELDOUT / "articles", {
-        "events": 0.58,
-        "events_directed": 0.42,
+        "events": 0.62,
+        "events_directed": 0.49,
         "facts": 0.93,  # its gold disagrees with the codebook on four growth figures and a count
         "people": 0.97,
         "people_country": 0.93,
