@@ -12,7 +12,7 @@ from accord.extract.pipeline import extract_document
 from accord.ingest.dedup import NEAR_DUPLICATE_THRESHOLD
 from accord.ingest.document import build_document
 from accord.ingest.readers import read_item
-from accord.ingest.sources import SourceOptions, expand_inputs, read_input
+from accord.ingest.sources import SourceOptions, expand_inputs, read_input, store_files
 from accord.models import IngestReport, InputItem, RawArticle, Rejection
 from accord.store.db import Store
 
@@ -67,7 +67,7 @@ def ingest_paths(specs: list[str], store: Store, options: IngestOptions = Ingest
         _merge_events(store, progress)
         return report
     report = IngestReport()
-    inputs = expand_inputs(specs)
+    inputs = expand_inputs(specs, store_files(store.path))
     if progress:
         progress.start(len(inputs))
     for spec in inputs:

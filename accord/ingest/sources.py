@@ -8,6 +8,7 @@ from __future__ import annotations
 import glob
 import os
 import sys
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,27 +24,42 @@ class SourceOptions:
     max_bytes: int = 20 * 1024 * 1024
 
 
-def expand_inputs(specs: list[str]) -> list[str]:
+def expand_inputs(specs: list[str], skip: Collection[str] = ()) -> list[str]:
     """Turn paths, directories (recursive) and glob patterns into a sorted list of inputs.
 
     A spec that matches nothing (a missing file, an empty folder) is kept as is, so that
-    reading it reports why.
+    reading it reports why. Files found in a folder or by a glob that are in `skip` (resolved
+    paths: the store's own files, see `store_files`) are left out; a file named on its own is kept.
     """
     expanded: list[str] = []
     for spec in specs:
         if spec == STDIN:
             expanded.append(STDIN)
         elif os.path.isdir(spec):
-            expanded.extend(_files_below(Path(spec)) or [spec])
+            expanded.extend(_unskipped(_files_below(Path(spec)), skip) or [spec])
         elif glob.has_magic(spec):
             matches = sorted(glob.glob(spec, recursive=True))
             for match in matches:
-                expanded.extend(_files_below(Path(match)) if os.path.isdir(match) else [match])
+                expanded.extend(_unskipped(_files_below(Path(match)) if os.path.isdir(match) else [match], skip))
             if not matches:
                 expanded.append(spec)
         else:
             expanded.append(spec)
     return list(dict.fromkeys(expanded))
+
+
+def store_files(db_path: str) -> frozenset[str]:
+    """The resolved paths of a SQLite store's files: the database, its WAL, shared-memory
+    index and rollback journal. An ingest never reads them as articles when the store sits
+    in the folder it reads."""
+    if not db_path or db_path == ":memory:":
+        return frozenset()
+    base = os.path.realpath(db_path)
+    return frozenset(base + suffix for suffix in ("", "-wal", "-shm", "-journal"))
+
+
+def _unskipped(paths: list[str], skip: Collection[str]) -> list[str]:
+    return [path for path in paths if not skip or os.path.realpath(path) not in skip]
 
 
 def _files_below(folder: Path) -> list[str]:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from accord.ingest.readers import read_item
 from accord.ingest.pipeline import record_rejection as _reject
-from accord.ingest.sources import expand_inputs, read_input
+from accord.ingest.sources import expand_inputs, read_input, store_files
 from accord.models import Document, IngestReport, RawArticle, Rejection
 from accord.scale.process import Processed, internal_error, process_batch
 from accord.store.db import Store, connect
@@ -36,7 +36,7 @@ class _Done:
 def ingest_parallel(specs: list[str], store: Store, options, progress=None) -> IngestReport:
     """`ingest_paths` with `options.workers` processes (1: the same batched path, in process)."""
     report = IngestReport()
-    inputs = expand_inputs(specs)
+    inputs = expand_inputs(specs, store_files(store.path))
     if progress:
         progress.start(len(inputs))
     db_path = store.path if store.path != ":memory:" and Path(store.path).exists() else None

@@ -238,3 +238,35 @@ def test_size_limit_option(tmp_path, store):
     report = ingest_paths([str(folder)], store, IngestOptions(SourceOptions(max_bytes=100)))
     [rejection] = report.rejected
     assert "file too large" in rejection.reason and report.documents_added == 0
+
+
+@pytest.mark.parametrize("workers", [0, 1])
+def test_ingest_skips_the_stores_own_files_in_the_folder_it_reads(tmp_path, workers):
+    from accord.store.db import open_store
+
+    _write(tmp_path, {"a.txt": JAPAN_INDIA, "b.txt": KENYA_UGANDA})
+    with open_store(tmp_path / "accord.db") as store:
+        store.conn.execute("PRAGMA wal_autocheckpoint = 0")  # keep a -wal file beside it
+        ingest_paths([str(tmp_path / "a.txt")], store)
+        assert (tmp_path / "accord.db-wal").exists()
+        report = ingest_paths([str(tmp_path)], store, IngestOptions(workers=workers))
+        assert report.rejected == [] and report.documents_added == 1 and report.unchanged == 1
+        assert store.rejections() == []
+        # Named on its own, a file is read, whatever it is: the skip is for what a folder holds.
+        [named] = ingest_paths([str(tmp_path / "accord.db")], store).rejected
+        assert named.origin.endswith("accord.db")
+
+
+def test_a_cut_gzip_is_in_the_ingest_report_and_the_store(tmp_path, store):
+    import gzip
+    import json
+
+    lines = "".join(json.dumps({"text": t}) + "\n" for t in (JAPAN_INDIA, KENYA_UGANDA)).encode()
+    second = gzip.compress(json.dumps({"text": BRAZIL_ARGENTINA}).encode() + b"\n")
+    # Cut in its last member's trailer: every line is whole, but the stream is still short.
+    (tmp_path / "feed.jsonl.gz").write_bytes(gzip.compress(lines) + second[:-6])
+    report = ingest_paths([str(tmp_path / "feed.jsonl.gz")], store, IngestOptions(extract=False))
+    assert report.documents_added == 3
+    [note] = report.rejected
+    assert "truncated gzip" in note.reason and "kept the 3 JSON lines" in note.reason
+    assert [r.reason for r in store.rejections()] == [note.reason]

@@ -58,6 +58,54 @@ def test_truncated_gzip_is_rejected():
     assert rejection.origin == "e.txt.gz" and "truncated gzip" in rejection.reason
 
 
+def _jsonl(first: int, last: int) -> bytes:
+    texts = (JAPAN_INDIA, KENYA_UGANDA, BRAZIL_ARGENTINA)
+    return "".join(json.dumps({"text": texts[i % 3], "url": f"https://news.example.org/{i}"}) + "\n"
+                   for i in range(first, last)).encode()
+
+
+def test_every_member_of_a_multi_member_gzip_is_read():
+    # `cat a.gz b.gz` is one gzip file; reading only its first member would lose b silently.
+    found = read(gzip.compress(_jsonl(0, 2)) + gzip.compress(_jsonl(2, 5)), "joined.jsonl.gz")
+    assert [a.url for a in found] == [f"https://news.example.org/{i}" for i in range(5)]
+    [text] = read(gzip.compress(b"TITLE: Rail\n---\n") + gzip.compress(JAPAN_INDIA.encode()), "t.txt.gz")
+    assert text.title == "Rail" and text.text == JAPAN_INDIA
+
+
+def test_a_cut_jsonl_gzip_keeps_the_complete_lines_and_says_it_was_truncated():
+    second = gzip.compress(_jsonl(2, 6))
+    found = read(gzip.compress(_jsonl(0, 2)) + second[: len(second) // 2], "cut.jsonl.gz")
+    kept = articles(found)
+    assert kept and [a.url for a in kept] == [f"https://news.example.org/{i}" for i in range(len(kept))]
+    [note] = rejections(found)
+    assert note.origin == "cut.jsonl.gz" and note.reason.startswith("truncated gzip: the stream ends")
+    assert f"kept the {len(kept)} JSON lines complete before the cut" in note.reason
+    assert "the rest of the input is lost" in note.reason
+
+
+def test_a_cut_gzip_of_one_article_is_rejected_even_after_whole_members():
+    # Part of an article is not the article: the first member alone must not pass for it.
+    article = gzip.compress(JAPAN_INDIA.encode() * 3)
+    [rejection] = read(gzip.compress(b"TITLE: Rail\n---\n") + article[: len(article) // 2], "cut.txt.gz")
+    assert rejection == Rejection("cut.txt.gz", "truncated gzip: the stream ends before its end marker")
+
+
+def test_a_corrupt_member_after_good_ones_is_a_cut():
+    found = read(gzip.compress(_jsonl(0, 2)) + b"\x1f\x8b\x08\x00" + b"\xff" * 40, "bad.jsonl.gz")
+    assert len(articles(found)) == 2
+    [note] = rejections(found)
+    assert "gzip member 2 is corrupt" in note.reason and "kept the 2 JSON lines" in note.reason
+
+
+def test_bytes_after_the_gzip_data_are_reported_and_zero_padding_is_not():
+    data = gzip.compress(_jsonl(0, 2))
+    assert len(read(data + b"\0" * 512, "padded.jsonl.gz")) == 2
+    found = read(data + b"not gzip", "junk.jsonl.gz")
+    assert len(articles(found)) == 2
+    [note] = rejections(found)
+    assert note.reason.startswith("8 bytes after the gzip data are not gzip and were not read")
+
+
 def test_corrupt_and_nested_gzip_are_rejected():
     [corrupt] = read(b"\x1f\x8b\x08\x00" + b"\xff" * 40, "f.gz")
     assert "gzip" in corrupt.reason

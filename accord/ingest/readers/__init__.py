@@ -11,9 +11,9 @@ import io
 import zlib
 from collections.abc import Callable, Iterator
 
-from accord.errors import Rejected
 from accord.ingest.detect import detect_format
 from accord.ingest.readers.feed import read_feed
+from accord.ingest.readers.gzip_reader import read_gzip
 from accord.ingest.readers.html import read_html
 from accord.ingest.readers.jsonl import read_jsonl
 from accord.ingest.readers.text import read_text
@@ -21,36 +21,6 @@ from accord.ingest.readers.warc import read_warc
 from accord.models import InputItem, RawArticle, Rejection
 
 Reader = Callable[[InputItem], Iterator[RawArticle | Rejection]]
-
-# Decompressed size cap for gzip inputs, against gzip bombs.
-MAX_GUNZIPPED_BYTES = 200 * 1024 * 1024
-
-
-def read_gzip(item: InputItem) -> Iterator[RawArticle | Rejection]:
-    """Decompress a gzip input (not a WARC) and read what is inside."""
-    try:
-        inner = _gunzip(item.data)
-    except Rejected as error:
-        yield Rejection(item.origin, str(error))
-        return
-    if inner.startswith(b"\x1f\x8b"):
-        yield Rejection(item.origin, "nested gzip is not supported")
-        return
-    yield from read_item(InputItem(item.origin, inner))
-
-
-def _gunzip(data: bytes) -> bytes:
-    decompressor = zlib.decompressobj(wbits=31)
-    try:
-        inner = decompressor.decompress(data, MAX_GUNZIPPED_BYTES)
-    except zlib.error as error:
-        raise Rejected(f"corrupt gzip data: {error}") from None
-    if decompressor.unconsumed_tail:
-        raise Rejected(f"gzip expands beyond {MAX_GUNZIPPED_BYTES // 2**20} MB")
-    if not decompressor.eof:
-        raise Rejected("truncated gzip: the stream ends before its end marker")
-    return inner
-
 
 READERS: dict[str, Reader] = {
     "text": read_text,
