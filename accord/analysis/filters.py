@@ -12,7 +12,6 @@ from datetime import date
 from accord.extract.event_types import type_names
 from accord.extract.facts import QUANTITY_KINDS
 from accord.extract.gazetteer import country_names
-from accord.folding import fold
 from accord.store.records import normalise_pair
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -32,14 +31,17 @@ def check_pair(pair: str | None) -> str | None:
 
 
 def _suggest_codes(code: str, known: dict[str, str]) -> str:
-    """'; did you mean LAO (Laos), LUX (Luxembourg)?', or '' when nothing is close. Codes
-    close in spelling come first, then countries whose name starts like the code."""
-    close = difflib.get_close_matches(code, known, n=4, cutoff=0.6)
-    by_name = [iso for iso, name in known.items() if fold(name).upper().startswith(code[:2])]
-    picked = list(dict.fromkeys(close + by_name))[:5]
-    if not picked:
+    """'; did you mean LAO (Laos), LBN (Lebanon)?', or a pointer to the code list when nothing
+    is close. Codes sharing the typed code's first letters come first ("LAX": LAO before LUX)."""
+    def rank(iso: str) -> tuple[int, float]:
+        prefix = next((i for i, (a, b) in enumerate(zip(iso, code)) if a != b), 3)
+        return prefix, difflib.SequenceMatcher(None, iso, code).ratio()
+
+    close = sorted((iso for iso in known if rank(iso)[0] >= 2 or rank(iso)[1] >= 0.6),
+                   key=lambda iso: tuple(-r for r in rank(iso)) + (iso,))[:4]
+    if not close:
         return "; codes are ISO 3166-1 alpha-3, e.g. VNM, LAO, CHN"
-    return "; did you mean " + ", ".join(f"{iso} ({known[iso]})" for iso in picked) + "?"
+    return "; did you mean " + ", ".join(f"{iso} ({known[iso]})" for iso in close) + "?"
 
 
 def check_event_type(kind: str | None) -> str | None:

@@ -101,7 +101,7 @@ def page(rows: list, limit: int | None) -> tuple[list, bool]:
     return rows[:limit], True
 
 
-EVIDENCE_MIN = 24  # narrowest evidence column: below this the terminal is too narrow anyway
+EVIDENCE_MIN = 20  # narrowest evidence column: below this the terminal is too narrow anyway
 
 
 def print_table(title: str, columns: list[str], rows: list[list[str]], evidence: bool = True) -> None:

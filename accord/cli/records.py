@@ -63,7 +63,7 @@ def _amount(row: dict) -> str:
 EVENTS = Listing("events", "events", ["date", "type", "pair"],
                  lambda r: [_dash(r["date"]), _event_type(r), f"{r['source']}→{r['target']}"])
 FACTS = Listing("facts", "facts", ["quantity", "amount", "period", "target"],
-                lambda r: [r["quantity"], _amount(r), _dash(r["period"]), yes_no(r["is_target"])])
+                lambda r: [r["quantity"], cut(_amount(r), 18), cut(_dash(r["period"]), 10), yes_no(r["is_target"])])
 AGREEMENTS = Listing("agreements", "agreements", ["date", "kind", "name"],
                      lambda r: [_dash(r["date"]), _dash(r["kind"]), cut(_dash(r["name"]), 30)])
 LABELS = Listing("relation_labels", "relationship labels", ["label"], lambda r: [cut(_dash(r["label"]), 40)])
