@@ -11,7 +11,7 @@ from rich.table import Table
 
 from accord.analysis.summary import record_totals
 from accord.cli.options import DbOption, JsonOption, read_store, store_path
-from accord.cli.output import counted, err, fail, out, print_json, print_table
+from accord.cli.output import counted, err, fail, out, page, print_json, print_table
 from accord.errors import SearchSyntaxError
 from accord.models import StoredDocument
 from accord.store.db import Store
@@ -128,7 +128,8 @@ def search(
         raise typer.BadParameter(f"use one of {', '.join(SEARCH_MODES)}", param_hint="--mode")
     with read_store(ctx, db) as store:
         try:
-            hits = _search(store, query, limit, language, mode)
+            # One more than asked, to tell whether --limit cut the list.
+            hits, more = page(_search(store, query, limit + 1, language, mode), limit)
         except SearchSyntaxError as error:
             raise fail(str(error)) from None
     if as_json:
@@ -136,6 +137,8 @@ def search(
         return
     if not hits:
         out.print("no matches")
+    elif more:
+        out.print(f"showing the best {len(hits)} matches (more: raise --limit)")
     for hit in hits:
         out.print(f"[bold]{hit.document.id}[/] {escape(hit.document.title or '')} "
                   f"[dim]{hit.document.published or ''}[/]", highlight=False)

@@ -93,3 +93,12 @@ def test_actor_says_showing_20_of_all_its_events(seeded_db):
     assert f"showing 20 of {len(profile['events'])} events" in human
     every = invoke("--db", seeded_db, "actor", "To Lam", "--limit", "0").stdout
     assert f"{len(profile['events'])} events" in every and "showing" not in every
+
+
+def test_search_says_when_its_limit_cut_the_matches(seeded_db):
+    every = json.loads(invoke("--db", seeded_db, "search", "laos", "--json").stdout)
+    assert len(every) > 2
+    assert len(json.loads(invoke("--db", seeded_db, "search", "laos", "--limit", "2", "--json").stdout)) == 2
+    cut_list = invoke("--db", seeded_db, "search", "laos", "--limit", "2").stdout
+    assert cut_list.startswith("showing the best 2 matches")
+    assert "showing" not in invoke("--db", seeded_db, "search", "laos", "--limit", str(len(every))).stdout
