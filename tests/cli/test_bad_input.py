@@ -93,3 +93,14 @@ def test_workers_come_from_the_option_or_accord_workers(tmp_path, monkeypatch):
     invoke("--db", db, "ingest", "-", "--json", "--workers", "2", input="x", env={"ACCORD_WORKERS": "3"})
     assert seen == [3, 0, 2]
     assert invoke("--db", db, "ingest", "-", input="x", env={"ACCORD_WORKERS": "many"}).exit_code == 2
+
+
+def test_serve_refuses_a_missing_store_unless_writes_are_allowed(tmp_path, monkeypatch):
+    path = tmp_path / "nonexist.db"
+    result = invoke("--db", str(path), "serve", env={"ACCORD_TOKEN": None})
+    assert result.exit_code == 2 and f"no store at {path}" in flat(result.stderr)
+    assert not path.exists()
+    started = []
+    monkeypatch.setattr("uvicorn.run", lambda app, **kwargs: started.append(kwargs))
+    assert invoke("--db", str(path), "serve", env={"ACCORD_TOKEN": "secret"}).exit_code == 0
+    assert path.exists() and started == [{"host": "127.0.0.1", "port": 8000, "log_level": "warning"}]
