@@ -5,6 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SEEDS  ?= ../shared/seeds
 DEMO_DB ?= demo.db
+DEMO_REPORT ?= demo-report.html
 
 .PHONY: demo test bench train venv clean
 
@@ -15,15 +16,25 @@ $(BIN)/python:
 venv: $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 
-demo: venv
+# The demo (about 15 s once installed): the seeds into demo.db, a one-screen summary, the visits, a report, and how to
+# open the web app. Everything runs offline once installed.
+demo: $(BIN)/python
+	@# Installed once (editable: later changes to the code need no reinstall).
+	@$(BIN)/python -c 'import accord.cli, fastapi, uvicorn, jinja2' 2>/dev/null \
+		|| $(BIN)/pip install --quiet -e '.[web]'
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	$(BIN)/accord --db $(DEMO_DB) ingest $(SEEDS)
-	$(BIN)/accord --db $(DEMO_DB) docs
-	$(BIN)/accord --db $(DEMO_DB) stats
-	$(BIN)/accord --db $(DEMO_DB) search "vung ang"
-	$(BIN)/accord --db $(DEMO_DB) events --pair VNM-LAO
-	$(BIN)/accord --db $(DEMO_DB) facts --pair VNM-LAO
-	$(BIN)/accord --db $(DEMO_DB) actors
+	$(BIN)/accord --db $(DEMO_DB) ingest --quiet $(SEEDS)
+	@echo
+	$(BIN)/accord --db $(DEMO_DB) summary
+	@echo
+	$(BIN)/accord --db $(DEMO_DB) events --pair VNM-LAO --type visit --limit 8
+	@echo
+	$(BIN)/accord --db $(DEMO_DB) report --pair VNM-LAO -o $(DEMO_REPORT)
+	@echo
+	@echo "Next:"
+	@echo "  $(BIN)/accord --db $(DEMO_DB) serve     # web app and JSON API on http://127.0.0.1:8000 (/docs)"
+	@echo "  open $(DEMO_REPORT)                     # the VNM-LAO report: self-contained, works offline"
+	@echo "  $(BIN)/accord --db $(DEMO_DB) --help    # every command; each listing has --json"
 
 # torch is installed on its own first, pinned to the CPU build, so that the semantic
 # extra never pulls a CUDA build of several GB.
@@ -45,4 +56,4 @@ bench: venv
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_REPORT)

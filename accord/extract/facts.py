@@ -229,6 +229,9 @@ _KINDS = [
     ("military", r"\btroop|soldier|military|defen[cs]e|weapon|arms\b"),
 ]
 
+# Every kind a fact can have: the worded kinds above, then the fallbacks of _kind.
+QUANTITY_KINDS = tuple(kind for kind, _ in _KINDS) + ("money", "count")
+
 
 def _kind(sentence: str, figure: Figure) -> str:
     """The quantity kind, from the words nearest the number (left first, then right)."""

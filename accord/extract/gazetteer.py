@@ -253,6 +253,13 @@ def _case_fits(surface: str, original: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """ISO3 code -> country name, from the gazetteer's countries table alone (cheap: checking
+    a user's --pair needs no office holders)."""
+    return {r["iso3"]: r["name"] for r in _rows("countries.tsv") if r.get("iso3")}
+
+
+@lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The gazetteer shipped with accord."""
     countries = [Country(r["iso3"], r["name"], _split(r.get("aliases", "")),

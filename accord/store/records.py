@@ -86,6 +86,21 @@ def normalise_pair(pair: str | None) -> str | None:
 
 def list_records(conn: sqlite3.Connection, table: str, filters: RecordFilter) -> list[dict]:
     """Rows of one record table with the document's origin, filtered; evidence included."""
+    where, params = _where(table, filters)
+    order = "r.date IS NULL, r.date, r.id" if table in ("events", "agreements") else "r.id"
+    rows = conn.execute(f"SELECT r.*, d.origin, d.title AS doc_title FROM {table} r "
+                        f"JOIN documents d ON d.id = r.doc_id {where} ORDER BY {order} LIMIT ?",
+                        (*params, filters.limit))
+    return [dict(row) for row in rows]
+
+
+def count_records(conn: sqlite3.Connection, table: str, filters: RecordFilter) -> int:
+    """How many rows list_records would give without its limit ("showing 20 of 27")."""
+    where, params = _where(table, filters)
+    return conn.execute(f"SELECT count(*) FROM {table} r {where}", params).fetchone()[0]
+
+
+def _where(table: str, filters: RecordFilter) -> tuple[str, list]:
     if table not in ("events", "facts", "agreements", "relation_labels", "people"):
         raise ValueError(table)
     clauses, params = [], []
@@ -110,12 +125,7 @@ def list_records(conn: sqlite3.Connection, table: str, filters: RecordFilter) ->
     if filters.doc_id:
         clauses.append("r.doc_id = ?")
         params.append(filters.doc_id)
-    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-    order = "r.date IS NULL, r.date, r.id" if table in ("events", "agreements") else "r.id"
-    rows = conn.execute(f"SELECT r.*, d.origin, d.title AS doc_title FROM {table} r "
-                        f"JOIN documents d ON d.id = r.doc_id {where} ORDER BY {order} LIMIT ?",
-                        (*params, filters.limit))
-    return [dict(row) for row in rows]
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
 def record_counts(conn: sqlite3.Connection) -> dict[str, int]:

@@ -136,15 +136,16 @@ def test_exit_codes(tmp_path, db):
         assert result.exit_code == 2, usage_error
 
 
-@pytest.mark.parametrize("make_db,message", [
-    (lambda tmp: tmp / "not-a-db.db", "store error: file is not a database"),
-    (lambda tmp: Path("/proc/no-such-dir/accord.db"), "No such file or directory"),
+@pytest.mark.parametrize("make_db,command,message", [
+    (lambda tmp: tmp / "not-a-db.db", ["stats"], "store error: file is not a database"),
+    # Only a writing command creates a store; its folder cannot be made under /proc.
+    (lambda tmp: Path("/proc/no-such-dir/accord.db"), ["ingest", "-"], "No such file or directory"),
 ])
 def test_console_script_reports_store_faults_without_traceback(tmp_path, monkeypatch, capsys,
-                                                                make_db, message):
+                                                                make_db, command, message):
     from accord.cli import main
     (tmp_path / "not-a-db.db").write_bytes(b"plain text, not an SQLite database " * 10)
-    monkeypatch.setattr("sys.argv", ["accord", "--db", str(make_db(tmp_path)), "stats"])
+    monkeypatch.setattr("sys.argv", ["accord", "--db", str(make_db(tmp_path)), *command])
     with pytest.raises(SystemExit) as exit_info:
         main()
     assert exit_info.value.code == 1

@@ -10,20 +10,14 @@ from typing import Optional
 import typer
 from rich.markup import escape
 
-from accord.cli import _print_json, _store, app, checked_pair, err
+from accord.cli.extras import require
+from accord.cli.ingest import print_report
+from accord.cli.options import DbOption, FromOption, PairOption, ToOption, check_period, write_store
+from accord.cli.output import err, print_json
 from accord.ingest.pipeline import IngestOptions, ingest_paths
 from accord.ingest.sources import SourceOptions
 
-_EXTRA = "this needs the extra `scale`: pip install 'accord[scale]' (dask[distributed], pyarrow)"
-
-
-def _need_scale() -> None:
-    try:
-        import dask.distributed  # noqa: F401
-        import pyarrow  # noqa: F401
-    except ImportError:
-        err.print(f"[red]{_EXTRA}[/]")
-        raise typer.Exit(2)
+app = typer.Typer()
 
 
 @app.command()
@@ -35,11 +29,12 @@ def run(
                                "(--db); dask: a Dask cluster writing Parquet to --out."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address "
                                             "(tcp://host:8786); default: a local cluster of --workers."),
-    workers: int = typer.Option(os.cpu_count() or 1, "--workers", min=1,
+    workers: int = typer.Option(os.cpu_count() or 1, "--workers", min=1, envvar="ACCORD_WORKERS",
                                 help="Worker processes (local engine, or the local Dask cluster)."),
     out_dir: Optional[Path] = typer.Option(None, "--out", help="Folder for the Parquet output (dask)."),
     max_mb: float = typer.Option(20.0, "--max-mb", min=0.001, help="Refuse inputs larger than this."),
     as_json: bool = typer.Option(False, "--json", help="Print the JSON report."),
+    db: DbOption = None,
 ) -> None:
     """Run the whole pipeline on many inputs with worker processes or on a Dask cluster.
 
@@ -50,20 +45,20 @@ def run(
     max_bytes = int(max_mb * 1024 * 1024)
     if engine == "local":
         options = IngestOptions(sources=SourceOptions(max_bytes=max_bytes), workers=workers)
-        with _store(ctx) as store:
+        with write_store(ctx, db) as store:
             report = ingest_paths(inputs, store, options)
-        _report(report, as_json)
+        print_report(report, as_json)
         raise typer.Exit(1 if report.rejected else 0)
     if engine != "dask":
         raise typer.BadParameter("use local or dask", param_hint="--engine")
     if out_dir is None:
         raise typer.BadParameter("the dask engine writes Parquet: give --out DIR", param_hint="--out")
-    _need_scale()
+    require("scale")
     from accord.scale.dask_engine import run as run_dask
 
     manifest = run_dask(inputs, out_dir, scheduler=scheduler, workers=workers, max_bytes=max_bytes)
     if as_json:
-        _print_json(manifest)
+        print_json(manifest)
     else:
         rows = manifest["rows"]
         err.print(f"wrote {escape(str(out_dir))}: {rows['documents']} documents, {rows['events']} events, "
@@ -76,31 +71,24 @@ def run(
 def load(
     ctx: typer.Context,
     folder: Path = typer.Argument(..., help="Output folder of `accord run --engine dask`."),
-    pair: Optional[str] = typer.Option(None, "--pair", help="Only documents about this pair, e.g. VNM-LAO."),
-    published_from: Optional[str] = typer.Option(None, "--from", help="Only documents published from YYYY[-MM[-DD]]."),
-    published_to: Optional[str] = typer.Option(None, "--to", help="Only documents published up to YYYY[-MM[-DD]]."),
+    pair: PairOption = None,
+    published_from: FromOption = None,
+    published_to: ToOption = None,
     as_json: bool = typer.Option(False, "--json", help="Print the JSON report."),
+    db: DbOption = None,
 ) -> None:
-    """Bring the Parquet output of `accord run --engine dask` into the store (--db), all of it
-    or the documents of one pair or period."""
-    _need_scale()
+    """Bring the Parquet output of `accord run --engine dask` into the store.
+
+    All of it, or the documents of one pair (--pair) or publication period (--from, --to)."""
+    require("scale")
     from accord.scale.load import LoadFilter
     from accord.scale.load import load as load_parquet
+    from accord.store.records import normalise_pair
 
     if not (folder / "documents").is_dir():
         raise typer.BadParameter(f"{folder} holds no documents/ partitions", param_hint="FOLDER")
-    only = LoadFilter(checked_pair(pair), published_from, published_to)
-    with _store(ctx) as store:
+    check_period(published_from, published_to)
+    only = LoadFilter(normalise_pair(pair), published_from, published_to)
+    with write_store(ctx, db) as store:
         report = load_parquet(folder, store, only=only)
-    _report(report, as_json)
-
-
-def _report(report, as_json: bool) -> None:
-    if as_json:
-        _print_json(report.as_json())
-        return
-    err.print(f"[green]{report.documents_added} added[/], {report.duplicates} duplicates, "
-              f"{report.unchanged} already stored, [red]{len(report.rejected)} rejected[/]")
-    for rejection in report.rejected:
-        err.print(f"  [red]rejected[/] {escape(rejection.origin)}: {escape(rejection.reason)}",
-                  highlight=False, soft_wrap=True)
+    print_report(report, as_json)
