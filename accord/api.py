@@ -10,15 +10,14 @@ one article without a store. Every listing takes the CLI's filters and gives pla
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from accord.analysis import views
+from accord.analysis import filters, views
 from accord.store.db import Store, open_store
-from accord.store.records import RecordFilter, list_records, normalise_pair
+from accord.store.records import RecordFilter, list_records
 
 if TYPE_CHECKING:  # pandas is an extra: imported only when a frame is asked for
     import pandas
@@ -43,45 +42,20 @@ def _result(rows: list[dict], as_frame: bool) -> "Records | pandas.DataFrame":
     return records.df() if as_frame else records
 
 
-_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
-
-
 def check_date(value: str | date | None, name: str) -> str | None:
-    """A date filter as YYYY[-MM[-DD]], or ValueError naming the filter and the valid forms."""
-    if value is None or isinstance(value, date):
-        return value.isoformat()[:10] if isinstance(value, date) else None
-    text = str(value).strip()
-    if _DATE.fullmatch(text):
-        padded = text + "-01-01"[len(text) - 4:] if len(text) < 10 else text
-        try:
-            datetime.strptime(padded, "%Y-%m-%d")
-            return text
-        except ValueError:
-            pass
-    raise ValueError(f"invalid {name} {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2025-12)")
+    """A date filter as YYYY[-MM[-DD]] (a `date` is taken as its day), or ValueError naming the
+    filter and the valid forms (the CLI's check, accord/analysis/filters.py)."""
+    if isinstance(value, date):
+        return value.isoformat()[:10]
+    try:
+        return filters.check_date(None if value is None else str(value))
+    except ValueError as error:
+        raise ValueError(f"{name}: {error}") from None
 
 
-def check_pair(pair: str | None) -> str | None:
-    """A pair as its store key ("LAO-VNM"); ValueError on a malformed pair or an unknown code."""
-    key = normalise_pair(pair)
-    if key:
-        from accord.extract.gazetteer import load_gazetteer
-
-        known = load_gazetteer().countries
-        unknown = [code for code in key.split("-") if code not in known]
-        if unknown:
-            raise ValueError(f"unknown ISO3 code {', '.join(unknown)} in pair {pair!r} "
-                             "(codes are ISO 3166-1 alpha-3, e.g. VNM, LAO, CHN)")
-    return key
-
-
-def check_event_type(kind: str | None) -> str | None:
-    """An event type of the codebook, or ValueError listing the valid ones."""
-    from accord.extract.event_types import type_names
-
-    if kind is not None and kind not in type_names():
-        raise ValueError(f"unknown event type {kind!r}: use one of {', '.join(type_names())}")
-    return kind
+check_pair = filters.check_pair
+check_event_type = filters.check_event_type
+check_quantity = filters.check_quantity
 
 
 def _flat(row: dict) -> dict:
@@ -135,7 +109,7 @@ class AccordStore:
     def facts(self, pair: str | None = None, quantity: str | None = None, limit: int = 1000,
               as_frame: bool = False):
         """Numeric facts (`accord facts`): value, unit, kind (`quantity`), period, target or reported."""
-        return self._records("facts", RecordFilter(pair=check_pair(pair), type=quantity, limit=limit), as_frame)
+        return self._records("facts", RecordFilter(pair=check_pair(pair), type=check_quantity(quantity), limit=limit), as_frame)
 
     def agreements(self, pair: str | None = None, date_from: str | date | None = None,
                    date_to: str | date | None = None, limit: int = 1000, as_frame: bool = False):

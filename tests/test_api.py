@@ -74,13 +74,14 @@ def test_analysis_views_and_frames(seeds_db):
 
 
 @pytest.mark.parametrize("call, message", [
-    (lambda s: s.events(pair="VNM-LAX"), "unknown ISO3 code LAX"),
+    (lambda s: s.events(pair="VNM-LAX"), "unknown ISO3 code 'LAX'"),
     (lambda s: s.events(pair="Vietnam"), "two ISO3 codes"),
     (lambda s: s.events(type="visits"), "visit, meeting_talks"),
     (lambda s: s.events(date_from="2025-13"), "YYYY-MM"),
     (lambda s: s.agreements(date_to="2025-02-30"), "YYYY-MM-DD"),
-    (lambda s: s.timeline("VNM-LAO", date_from="yesterday"), "invalid date_from"),
+    (lambda s: s.timeline("VNM-LAO", date_from="yesterday"), "date_from: invalid date"),
     (lambda s: s.index("VNM-LAO", by="week"), "month, quarter or year"),
+    (lambda s: s.facts(quantity="trade"), "unknown quantity"),
 ])
 def test_typos_raise_saying_what_is_valid(seeds_db, call, message):
     with accord.open(seeds_db) as store, pytest.raises(ValueError, match=message):
