@@ -22,7 +22,7 @@ HELDOUT = Path(__file__).resolve().parents[1] / "data" / "heldout"
 
 GATES = {
     "dev": (SHARED / "eval" / "dev" / "gold", SHARED / "eval" / "dev" / "articles", {
-        "events": 0.63,
+        "events": 0.64,
         "events_directed": 0.54,
         "facts": 0.99,
         "facts_period": 0.99,
@@ -44,8 +44,8 @@ GATES = {
         "agreements": 0.99,
     }),
     "heldout": (HELDOUT / "gold", HELDOUT / "articles", {
-        "events": 0.62,
-        "events_directed": 0.49,
+        "events": 0.63,
+        "events_directed": 0.52,
         "facts": 0.93,  # its gold disagrees with the codebook on four growth figures and a count
         "people": 0.97,
         "people_country": 0.93,

@@ -23,13 +23,13 @@ CASES = [json.loads(line) for line in
          (Path(__file__).resolve().parents[2] / "data" / "cameo_roots.jsonl").read_text("utf-8").splitlines()]
 GOAL = 5
 # (root, "coded" | "not_coded") -> floor below GOAL, pinned at what the coder reaches today.
-# Protest (14), mass violence (20), assault (18) and the low-intensity verbal roots 01-03 are the
-# thinnest roots in the training data; the near misses of 05, 11 and 12 are hopes, hypotheticals
+# Protest (14), coercion (17), assault (18) and the low-key verbal roots 01-03 are still coded
+# in about half the test sentences; the near misses of 05, 11 and 12 are hopes, hypotheticals
 # and sports rivalries the coder still codes.
 GOAL_SHORT: dict[tuple[str, str], int] = {
-    ("01", "coded"): 3, ("02", "coded"): 4, ("03", "coded"): 3, ("07", "coded"): 4,
-    ("14", "coded"): 0, ("17", "coded"): 4, ("18", "coded"): 4, ("20", "coded"): 4,
-    ("05", "not_coded"): 4, ("11", "not_coded"): 2, ("12", "not_coded"): 4,
+    ("01", "coded"): 3, ("02", "coded"): 4, ("03", "coded"): 4, ("14", "coded"): 3,
+    ("17", "coded"): 3, ("18", "coded"): 4,
+    ("05", "not_coded"): 4, ("11", "not_coded"): 3,
 }
 
 
