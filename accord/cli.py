@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from accord.errors import ModelError, SearchSyntaxError
-from accord.ingest.pipeline import IngestOptions, ingest_paths
+from accord.engine import IngestOptions, ingest_paths
 from accord.ingest.sources import SourceOptions
 from accord.models import StoredDocument
 from accord.store.db import Store, default_db_path, open_store
@@ -77,7 +77,7 @@ def ingest(
     max_mb: float = typer.Option(20.0, "--max-mb", min=0.001, help="Refuse inputs larger than this."),
     as_json: bool = typer.Option(False, "--json", help="Print the JSON report."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
-    workers: Optional[int] = typer.Option(None, "--workers", min=0, max=64,
+    workers: Optional[int] = typer.Option(None, "--workers", min=0, max=64, envvar="ACCORD_WORKERS",
                                           help="Extraction worker processes (default: $ACCORD_WORKERS, else 0: "
                                                "in this process). Writes stay in one writer."),
 ) -> None:
@@ -236,7 +236,7 @@ def _search(store: Store, query: str, limit: int, language: str | None, mode: st
     from accord.store.semantic import SemanticUnavailable, embed_missing, hybrid_search, semantic_search
 
     try:
-        embed_missing(store.conn)
+        embed_missing(store)
         return (semantic_search if mode == "semantic" else hybrid_search)(store.conn, query, limit)
     except SemanticUnavailable as error:
         err.print(f"[red]{error}[/]")
@@ -250,7 +250,7 @@ def embed(ctx: typer.Context) -> None:
 
     with _store(ctx) as store:
         try:
-            report = embed_missing(store.conn)
+            report = embed_missing(store)
         except SemanticUnavailable as error:
             err.print(f"[red]{error}[/]")
             raise typer.Exit(1)

@@ -11,7 +11,7 @@ import typer
 from rich.markup import escape
 
 from accord.cli import _print_json, _store, app, checked_pair, err
-from accord.ingest.pipeline import IngestOptions, ingest_paths
+from accord.engine import IngestOptions, ingest_paths
 from accord.ingest.sources import SourceOptions
 
 _EXTRA = "this needs the extra `scale`: pip install 'accord[scale]' (dask[distributed], pyarrow)"
