@@ -37,8 +37,8 @@ class _Clock:
 
 
 def accord_run(corpus: Path, workers: int, full_parse: bool) -> dict:
-    """Ingest + extract + store the corpus into a fresh store with `workers` processes (0: the
-    default one-at-a-time path; 1: the batched path in process; 2+: a pool)."""
+    """Ingest + extract + store the corpus into a fresh store with `workers` processes (0 or 1: the
+    engine's batches in this process; 2+: a pool)."""
     from accord.engine import IngestOptions, ingest_paths
 
     if full_parse:  # the reference run: every sentence parsed (the in-process batched path)
