@@ -5,6 +5,7 @@ modules, and no package importing one above it."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -177,3 +178,18 @@ def test_the_check_sees_a_circle():
     graph = _graph()
     graph["accord.store.records"] = graph["accord.store.records"] | {"accord.store.db"}
     assert frozenset({"accord.store.db", "accord.store.records"}) in _circles(graph)
+
+
+WRITING_SQL = re.compile(r"\b(INSERT|UPDATE\s+\w+\s+SET|DELETE\s+FROM|REPLACE\s+INTO|BEGIN|CREATE|DROP|ALTER)\b")
+
+
+def test_only_the_store_writes_to_the_database():
+    """Writes go through Store methods: no SQL that writes is spelled outside store/."""
+    wrong = []
+    for name, path in MODULES.items():
+        if _layer(name) == "store":
+            continue
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and WRITING_SQL.search(node.value):
+                wrong.append(f"{name}:{node.lineno}")
+    assert wrong == []
