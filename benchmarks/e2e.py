@@ -37,20 +37,20 @@ class _Clock:
 
 
 def accord_run(corpus: Path, workers: int, full_parse: bool) -> dict:
-    """Ingest + extract + store the corpus into a fresh store with `workers` processes (0: the
-    default one-at-a-time path; 1: the batched path in process; 2+: a pool)."""
-    from accord.ingest.pipeline import IngestOptions, ingest_paths
+    """Ingest + extract + store the corpus into a fresh store with `workers` processes (0 or 1: the
+    engine's batches in this process; 2+: a pool)."""
+    from accord.engine import IngestOptions, ingest_paths
 
     if full_parse:  # the reference run: every sentence parsed (the in-process batched path)
         import functools
 
-        import accord.scale.process as process
+        import accord.engine.work as process
 
         process.extract_documents = functools.partial(process.extract_documents, cascade=False)
     from accord.store.db import open_store
 
     if workers <= 1:  # the model loads in this process; load it before the clock starts
-        import accord.scale.preload  # noqa: F401
+        import accord.engine.preload  # noqa: F401
     shards = sorted(str(p) for p in corpus.glob("*.jsonl"))
     with tempfile.TemporaryDirectory(prefix="accord-bench-") as tmp:
         store = open_store(Path(tmp) / "bench.db")

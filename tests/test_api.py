@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import accord
-from accord.ingest.pipeline import ingest_paths
+from accord.engine import ingest_paths
 from accord.store.db import open_store
 
 pandas = pytest.importorskip("pandas")

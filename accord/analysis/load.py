@@ -163,7 +163,7 @@ def _target_page(conn: sqlite3.Connection, key: str, limit: int | None, offset: 
     deadline of each distinct period is parsed here and handed to the query as a table, so a
     pair with tens of thousands of targets is grouped in SQLite, not in Python; kinds are
     grouped one at a time, in order, until the page is full."""
-    from accord.analysis.commitments import deadline_of
+    from accord.analysis.periods import deadline_of
 
     shapes = conn.execute("SELECT DISTINCT quantity, period FROM facts WHERE pair_key = ? AND is_target = 1",
                           (key,)).fetchall()  # one pass over the covering index
@@ -187,7 +187,7 @@ def _target_page(conn: sqlite3.Connection, key: str, limit: int | None, offset: 
 
 
 def _latest_actual(conn: sqlite3.Connection, key: str, quantity: str, unit: str) -> FactMention | None:
-    from accord.analysis.commitments import period_year
+    from accord.analysis.periods import period_year
 
     periods = [row[0] for row in conn.execute(
         "SELECT DISTINCT period FROM facts WHERE pair_key = ? AND is_target = 0 AND quantity = ?"

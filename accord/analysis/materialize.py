@@ -22,30 +22,21 @@ from dataclasses import dataclass
 from accord.analysis.canonical import CanonicalEvent, event_bucket, merge_bucket, mention_order
 from accord.analysis.load import RECORD_COLUMNS, EventMention, event_mention, in_batches
 from accord.analysis.timeline import PeriodCount
+from accord.store import canonical as canonical_store
+from accord.store.canonical import Bucket, MergedEvent
 from accord.store.db import Store
 
 REFRESH_BATCH = 500  # buckets per transaction: a crash loses at most one batch of work, never consistency
 
 
-@dataclass(frozen=True)
-class Bucket:
-    """One unit of the merge: a pair, an event type and a year ("" for the undated rest)."""
-
-    pair_key: str
-    type: str
-    bucket: str
-
-
 def dirty_buckets(conn: sqlite3.Connection, limit: int | None = None) -> list[Bucket]:
     """Buckets whose events changed since they were last merged."""
-    sql = "SELECT pair_key, type, bucket FROM canonical_dirty"
-    rows = conn.execute(sql + " LIMIT ?", (limit,)) if limit else conn.execute(sql)
-    return [Bucket(*row) for row in rows]
+    return canonical_store.dirty_buckets(conn, limit)
 
 
 def dirty_count(conn: sqlite3.Connection) -> int:
     """How many buckets wait for a re-merge."""
-    return conn.execute("SELECT count(*) FROM canonical_dirty").fetchone()[0]
+    return canonical_store.dirty_count(conn)
 
 
 def settled(conn: sqlite3.Connection, pair_key: str) -> bool:
@@ -57,21 +48,19 @@ def refresh_canonical(store: Store, progress: Callable[[int], None] | None = Non
     """Re-merge every dirty bucket, one transaction per REFRESH_BATCH buckets; return how many.
     `progress(done)` is called after each batch."""
     done = 0
-    while batch := dirty_buckets(store.conn, REFRESH_BATCH):
-        with store.transaction() as conn:
-            years: set[tuple[str, str]] = set()
-            for bucket in batch:
-                _remerge(conn, bucket)
-                if bucket.bucket:
-                    years.add((bucket.pair_key, bucket.bucket))
-            for pair_key, year in years:
-                _recount_periods(conn, pair_key, year)
-            conn.executemany("DELETE FROM canonical_dirty WHERE pair_key = ? AND type = ? AND bucket = ?",
-                             [(b.pair_key, b.type, b.bucket) for b in batch])
+    while batch := store.dirty_buckets(REFRESH_BATCH):
+        store.merge_buckets(batch, merged_events)
         done += len(batch)
         if progress:
             progress(done)
     return done
+
+
+def merged_events(conn: sqlite3.Connection, bucket: Bucket) -> list[MergedEvent]:
+    """The canonical events of one bucket, as the store keeps them."""
+    return [MergedEvent(event.date, event.precision, event.cameo, event.source, event.target, event.location,
+                        event.goldstein, event.quad_class, tuple(m.mention.id for m in event.mentions))
+            for event in merge_bucket(bucket_mentions(conn, bucket))]
 
 
 def bucket_mentions(conn: sqlite3.Connection, bucket: Bucket) -> list[EventMention]:
@@ -105,33 +94,6 @@ def _document_years(conn: sqlite3.Connection, bucket: Bucket, doc_ids: list[str]
         for doc_id, year in rows:
             years.setdefault(doc_id, set()).add(year)
     return years
-
-
-def _remerge(conn: sqlite3.Connection, bucket: Bucket) -> None:
-    where = "pair_key = ? AND type = ? AND bucket = ?"
-    key = (bucket.pair_key, bucket.type, bucket.bucket)
-    conn.execute(f"DELETE FROM canonical_mentions WHERE canonical_id IN (SELECT id FROM canonical_events WHERE {where})", key)
-    conn.execute(f"DELETE FROM canonical_events WHERE {where}", key)
-    for event in merge_bucket(bucket_mentions(conn, bucket)):
-        cursor = conn.execute(
-            "INSERT INTO canonical_events(pair_key, type, bucket, date, precision, cameo, source, target,"
-            " location, goldstein, quad_class, mentions, first_mention) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (*key, event.date, event.precision, event.cameo, event.source, event.target, event.location,
-             event.goldstein, event.quad_class, len(event.mentions), event.mentions[0].mention.id))
-        # OR REPLACE: an event id freed by a deleted document and taken again may still be
-        # linked from a bucket that is re-merged later in this refresh.
-        conn.executemany("INSERT OR REPLACE INTO canonical_mentions(event_id, canonical_id) VALUES (?, ?)",
-                         [(m.mention.id, cursor.lastrowid) for m in event.mentions])
-
-
-def _recount_periods(conn: sqlite3.Connection, pair_key: str, year: str) -> None:
-    conn.execute("DELETE FROM canonical_periods WHERE pair_key = ? AND period >= ? AND period < ?",
-                 (pair_key, year, year + "~"))
-    conn.execute(
-        "INSERT INTO canonical_periods(pair_key, period, events, goldstein_sum, cooperative)"
-        " SELECT pair_key, substr(date, 1, CASE WHEN length(date) >= 7 THEN 7 ELSE 4 END), count(*),"
-        " total(coalesce(goldstein, 0)), sum(coalesce(quad_class, 1) <= 2) FROM canonical_events"
-        " WHERE pair_key = ? AND date >= ? AND date < ? GROUP BY 2", (pair_key, year, year + "~"))
 
 
 # -- reading ------------------------------------------------------------------------------------

@@ -151,7 +151,7 @@ def _search(store: Store, query: str, limit: int, language: str | None, mode: st
     from accord.store.semantic import SemanticUnavailable, embed_missing, hybrid_search, semantic_search
 
     try:
-        embed_missing(store.conn)
+        embed_missing(store)
         return (semantic_search if mode == "semantic" else hybrid_search)(store.conn, query, limit)
     except SemanticUnavailable as error:
         raise fail(str(error), code=1) from None
@@ -164,7 +164,7 @@ def embed(ctx: typer.Context, db: DbOption = None) -> None:
 
     with read_store(ctx, db) as store:
         try:
-            report = embed_missing(store.conn)
+            report = embed_missing(store)
         except SemanticUnavailable as error:
             raise fail(str(error), code=1) from None
     err.print(f"embedded {report.paragraphs} paragraphs of {report.documents} documents")

@@ -10,7 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from accord.cli.options import DbOption, read_store, write_store
 from accord.cli.output import err, print_json
-from accord.ingest.pipeline import IngestOptions, ingest_paths
+from accord.engine import IngestOptions, ingest_paths
 from accord.ingest.sources import SourceOptions
 
 app = typer.Typer()

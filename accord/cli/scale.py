@@ -14,7 +14,7 @@ from accord.cli.extras import require
 from accord.cli.ingest import print_report
 from accord.cli.options import DbOption, FromOption, PairOption, ToOption, check_period, write_store
 from accord.cli.output import err, print_json
-from accord.ingest.pipeline import IngestOptions, ingest_paths
+from accord.engine import IngestOptions, ingest_paths
 from accord.ingest.sources import SourceOptions
 
 app = typer.Typer()

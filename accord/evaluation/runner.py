@@ -9,7 +9,7 @@ from pathlib import Path
 
 from accord.evaluation.score import (Matched, Score, score_agreements, score_events, score_fact_periods,
                                      score_facts, score_people)
-from accord.ingest.pipeline import IngestOptions, ingest_paths
+from accord.engine import IngestOptions, ingest_paths
 from accord.store.db import open_store
 from accord.store.records import RecordFilter, list_records
 

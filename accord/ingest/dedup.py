@@ -1,7 +1,8 @@
 """Content-hash identity and MinHash signatures for near-duplicate detection.
 
 Near duplicates are found with locality-sensitive hashing over MinHash
-signatures (datasketch computes the signatures). The LSH bands are stored as
+signatures (datasketch computes the signatures). The LSH bands and the rule that
+decides a near duplicate live in `accord/neardup.py`; the bands are stored as
 rows in SQLite rather than in datasketch's in-memory MinHashLSH, so the index
 persists across runs and grows with the store without being rebuilt.
 """
@@ -14,12 +15,9 @@ import numpy as np
 from datasketch import MinHash
 
 from accord.folding import fold
+from accord.neardup import BANDS, NUM_PERM, ROWS, band_keys, similarity  # noqa: F401  (the index lives there)
 
-NUM_PERM = 128
-BANDS = 16  # 16 bands of 8 rows: candidates from about 0.7 Jaccard similarity up
-ROWS = NUM_PERM // BANDS
 SHINGLE_WORDS = 5
-NEAR_DUPLICATE_THRESHOLD = 0.8
 
 
 def content_id(clean_text: str) -> str:
@@ -37,22 +35,3 @@ def minhash_signature(text: str) -> bytes:
     if shingles:
         minhash.update_batch(list(shingles))
     return minhash.hashvalues.astype(np.uint64).tobytes()
-
-
-def band_keys(signature: bytes) -> list[tuple[int, int]]:
-    """LSH (band, key) pairs: documents sharing any pair are near-duplicate candidates."""
-    keys = []
-    for band in range(BANDS):
-        chunk = signature[band * ROWS * 8:(band + 1) * ROWS * 8]
-        digest = hashlib.blake2b(chunk, digest_size=8).digest()
-        keys.append((band, int.from_bytes(digest, "big", signed=True)))
-    return keys
-
-
-def similarity(first: bytes, second: bytes) -> float:
-    """Estimated Jaccard similarity of two signatures."""
-    a = np.frombuffer(first, dtype=np.uint64)
-    b = np.frombuffer(second, dtype=np.uint64)
-    if a.shape != b.shape or not len(a):
-        return 0.0
-    return float(np.mean(a == b))

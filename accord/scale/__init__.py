@@ -1,9 +1,10 @@
-"""Scale: the same per-document work spread over processes or a Dask cluster.
+"""Scale: the engine's per-document work on a Dask cluster, and its output brought back.
 
-* `process.py`: the per-document function (clean, date, key, extract) on a batch of raw
-  articles; pure, so a local process pool and Dask workers run exactly the same code.
-* `local.py`: `accord ingest` with worker processes: extraction in a pool, every write
-  through the single writer in the main process, in input order.
-* `dask_engine.py` and `parquet.py` (extra `scale`): `accord run --engine dask` writes
-  Parquet partitions; `accord load` brings them into the SQLite store.
+* `dask_engine.py` (extra `scale`): `accord run --engine dask` runs `engine.process_batch`
+  on Dask workers and writes Parquet partitions; cross-document steps (duplicates, canonical
+  events, actors) are dataframe operations.
+* `load.py`: `accord load` replays those partitions through the engine's single `Writer`.
+* `rows.py`, `schemas.py`: records as Parquet rows and their Arrow schemas.
+
+The local worker pool (`accord ingest --workers N`) is `engine/pool.py`.
 """

@@ -2,7 +2,7 @@
 
 1. The inputs (files, folders, globs: text, HTML, JSON Lines, WARC, feeds, gzip) are
    expanded as `accord ingest` expands them and cut into tasks of about TASK_BYTES each.
-2. Each task reads its inputs and runs `scale.process.process_batch` (clean, date, key,
+2. Each task reads its inputs and runs `engine.process_batch` (clean, date, key,
    extract): the same function as the local run. It returns one pandas frame per table.
 3. Cross-document steps are Dask dataframe operations: duplicates (exact, by content hash;
    near, by MinHash bands joined across all documents and the similarity checked, the earlier
@@ -22,9 +22,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from accord.engine.work import Processed, process_batch, read_spec
 from accord.extract import EXTRACTOR_VERSION
-from accord.ingest.dedup import NEAR_DUPLICATE_THRESHOLD, band_keys, similarity
 from accord.ingest.sources import SourceOptions, expand_inputs
+from accord.models import Rejection
+from accord.neardup import NearDuplicates, band_keys, similarity
 from accord.scale import rows as R
 from accord.scale.schemas import SCHEMAS, empty_frame, frame
 
@@ -56,24 +58,11 @@ def plan_tasks(specs: list[str], task_bytes: int = TASK_BYTES) -> list[list[tupl
 def process_task(task: list[tuple[int, str]], max_bytes: int = SourceOptions().max_bytes,
                  extract: bool = True) -> dict[str, pd.DataFrame]:
     """Read a task's inputs and process their articles; one frame per table (see rows.py)."""
-    from accord.ingest.readers import read_item
-    from accord.ingest.sources import read_input
-    from accord.models import Rejection
-    from accord.scale.process import Processed, internal_error, process_batch
-
     items: list[tuple[int, object]] = []
     for index, spec in task:
-        item = read_input(spec, SourceOptions(max_bytes=max_bytes))
         base = index * ARTICLES_PER_INPUT
-        if isinstance(item, Rejection):
-            items.append((base, item))
-            continue
-        position = 0
-        try:
-            for position, found in enumerate(read_item(item)):
-                items.append((base + position, found))
-        except Exception as error:  # a reader bug must not end the run
-            items.append((base + position + 1, Rejection(item.origin, internal_error("reading", error))))
+        items.extend((base + position, found)
+                     for position, found in enumerate(read_spec(spec, SourceOptions(max_bytes=max_bytes))))
     tables: dict[str, list[dict]] = {name: [] for name in R.TABLES}
     for start in range(0, len(items), BATCH):
         chunk = items[start:start + BATCH]
@@ -89,7 +78,7 @@ def process_task(task: list[tuple[int, str]], max_bytes: int = SourceOptions().m
 
 
 def run(specs: list[str], out: Path, scheduler: str | None = None, workers: int = 2,
-        threshold: float = NEAR_DUPLICATE_THRESHOLD, max_bytes: int = SourceOptions().max_bytes,
+        dedup: NearDuplicates = NearDuplicates(), max_bytes: int = SourceOptions().max_bytes,
         task_bytes: int = TASK_BYTES, client=None) -> dict:
     """Run the pipeline on a Dask cluster (`scheduler` address, or a local cluster of `workers`
     processes) and write Parquet under `out`; returns the manifest."""
@@ -111,7 +100,7 @@ def run(specs: list[str], out: Path, scheduler: str | None = None, workers: int 
     try:
         # Task-based shuffles: the peer-to-peer one cannot carry Arrow list columns.
         with dask.config.set({"dataframe.shuffle.method": "tasks"}):
-            return _run(client, specs, out, threshold, max_bytes, task_bytes)
+            return _run(client, specs, out, dedup, max_bytes, task_bytes)
     finally:
         if own_client:
             client.close()
@@ -119,7 +108,7 @@ def run(specs: list[str], out: Path, scheduler: str | None = None, workers: int 
                 cluster.close()
 
 
-def _run(client, specs, out: Path, threshold: float, max_bytes: int, task_bytes: int) -> dict:
+def _run(client, specs, out: Path, dedup: NearDuplicates, max_bytes: int, task_bytes: int) -> dict:
     import dask
     import dask.dataframe as dd
 
@@ -131,7 +120,7 @@ def _run(client, specs, out: Path, threshold: float, max_bytes: int, task_bytes:
     parts = {name: dd.from_delayed([dask.delayed(_pick)(f, name) for f in futures],
                                    meta=empty_frame(name), verify_meta=False) if futures
              else dd.from_pandas(empty_frame(name), npartitions=1) for name in R.TABLES}
-    links = _duplicates(parts["documents"], threshold)
+    links = _duplicates(parts["documents"], dedup.threshold)
     repeated = sorted(links)  # orders of documents whose records are not kept
     documents = parts["documents"].map_partitions(_mark_duplicates, links, meta=empty_frame("documents"))
     counts = {}
@@ -145,7 +134,7 @@ def _run(client, specs, out: Path, threshold: float, max_bytes: int, task_bytes:
     cross = _cross_document(out, client)
     seconds = {"per_document": processed - started, "duplicates_and_writing": written - processed,
                "cross_document": time.perf_counter() - written}
-    manifest = {"extractor_version": EXTRACTOR_VERSION, "near_duplicate_threshold": threshold,
+    manifest = {"extractor_version": EXTRACTOR_VERSION, "near_duplicate_threshold": dedup.threshold,
                 "inputs": sum(len(t) for t in tasks), "tasks": len(tasks), "rows": counts, **cross,
                 "seconds": {phase: round(value, 2) for phase, value in seconds.items()}}
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2))

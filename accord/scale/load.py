@@ -1,7 +1,7 @@
 """`accord load DIR`: bring the Parquet output of `accord run --engine dask` into the store.
 
-Documents are replayed in input order through the store's single writer with the records
-extracted for them, so the store ends up as `accord ingest` of the same inputs leaves it
+Documents are replayed in input order through the engine's single writer (`engine.Writer`)
+with the records extracted for them, so the store ends up as `accord ingest` of the same inputs leaves it
 (the writer decides duplicates again as it goes). Loading the same output twice adds nothing.
 Needs pyarrow (extra `scale`).
 """
@@ -13,9 +13,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from accord.analysis.materialize import refresh_canonical
-from accord.ingest.dedup import NEAR_DUPLICATE_THRESHOLD
+from accord.engine import Processed, Writer
 from accord.models import IngestReport, Rejection
+from accord.neardup import NearDuplicates
 from accord.scale import rows as R
 from accord.store.db import Store
 from accord.store.records import normalise_pair
@@ -58,16 +58,18 @@ class LoadFilter:
         return expression
 
 
-def load(out: Path, store: Store, threshold: float | None = None, batch: int = 2000,
+def load(out: Path, store: Store, dedup: NearDuplicates | None = None, batch: int = 2000,
          only: LoadFilter = LoadFilter()) -> IngestReport:
     """Store the documents, records and rejections found under `out` (`only`: a subset of the
-    documents, for a store of one pair or period out of a run too big for one file)."""
+    documents, for a store of one pair or period out of a run too big for one file). Near
+    duplicates are decided by `dedup`, else by the threshold the run used, else by the store's."""
     import pyarrow.compute as pc
 
     out = Path(out)
     manifest = json.loads((out / "manifest.json").read_text()) if (out / "manifest.json").exists() else {}
-    threshold = threshold or manifest.get("near_duplicate_threshold", NEAR_DUPLICATE_THRESHOLD)
-    report = IngestReport()
+    if dedup is None and "near_duplicate_threshold" in manifest:
+        dedup = NearDuplicates(manifest["near_duplicate_threshold"])
+    writer = Writer(store.with_dedup(dedup) if dedup else store)
     documents = _dataset(out / "documents")
     if documents is None:
         raise FileNotFoundError(f"no documents partitions under {out}")
@@ -82,25 +84,20 @@ def load(out: Path, store: Store, threshold: float | None = None, batch: int = 2
             if dataset is not None:
                 for row in dataset.to_table(filter=window).to_pylist():
                     found[name][row["order"]].append(row)
-        for row in rows:
-            document = R.document_from_row(row)
-            extraction = None
-            if row["extracted"]:
-                extraction = R.extraction_from_rows(
-                    document.id, row["extractor_version"], row["pair"],
-                    {name: found[name].get(row["order"], []) for name in RECORD_TABLES}, row.get("skipped"))
-            outcome = store.add_document(document, threshold, extraction)
-            if outcome.status == "added":
-                report.documents_added += 1
-            elif outcome.status == "unchanged":
-                report.unchanged += 1
-            else:
-                report.duplicates += 1
+        writer.write(_processed(row, found) for row in rows)
     rejected = _dataset(out / "rejected")
     if rejected is not None and not only:
-        for row in sorted(rejected.to_table().to_pylist(), key=lambda r: r["order"]):
-            rejection = Rejection(row["origin"], row["reason"])
-            store.record_rejection(rejection)
-            report.rejected.append(rejection)
-    refresh_canonical(store)
-    return report
+        writer.write(Rejection(row["origin"], row["reason"])
+                     for row in sorted(rejected.to_table().to_pylist(), key=lambda r: r["order"]))
+    return writer.finish()
+
+
+def _processed(row: dict, found: dict[str, dict[int, list[dict]]]) -> Processed:
+    """A documents row with the records rows of its order, as process_batch made them."""
+    document = R.document_from_row(row)
+    extraction = None
+    if row["extracted"]:
+        extraction = R.extraction_from_rows(
+            document.id, row["extractor_version"], row["pair"],
+            {name: found[name].get(row["order"], []) for name in RECORD_TABLES}, row.get("skipped"))
+    return Processed(document, extraction)

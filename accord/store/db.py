@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import os
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from accord.extract.records import Extraction
 from accord.folding import fold, has_unspaced_script
-from accord.ingest.dedup import NEAR_DUPLICATE_THRESHOLD, band_keys, similarity
+from accord.neardup import NearDuplicates
 from accord.models import Document, Rejection, SearchHit, StoredDocument
-from accord.store import queries
+from accord.store import canonical, queries
+from accord.store.canonical import Bucket, MergedEvent
 from accord.store.migrations import apply_migrations
 from accord.store.records import replace_extraction
 
@@ -22,8 +22,9 @@ DEFAULT_DB = "accord.db"
 
 
 def default_db_path() -> str:
-    """The store path: $ACCORD_DB, else ./accord.db."""
-    return os.environ.get("ACCORD_DB") or DEFAULT_DB
+    """The store path when none is given: ./accord.db. The library reads no environment
+    variable; the command line maps $ACCORD_DB onto --db."""
+    return DEFAULT_DB
 
 
 @dataclass(frozen=True)
@@ -52,22 +53,34 @@ def connect(path: str | Path, read_only: bool = False) -> sqlite3.Connection:
     return conn
 
 
-def open_store(path: str | Path | None = None) -> "Store":
-    """Open (creating if needed) the store at `path` and apply pending migrations."""
+def open_store(path: str | Path | None = None, dedup: NearDuplicates = NearDuplicates()) -> "Store":
+    """Open (creating if needed) the store at `path` and apply pending migrations; `dedup`
+    decides which documents nearly repeat a stored one."""
     path = path or default_db_path()
     if str(path) != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
     conn = connect(path)
     apply_migrations(conn)
-    return Store(conn, str(path))
+    return Store(conn, str(path), dedup)
+
+
+def open_reader(path: str | Path, dedup: NearDuplicates = NearDuplicates()) -> "Store":
+    """A read-only view of the store at `path` (worker processes look documents up with it)."""
+    return Store(connect(path, read_only=True), str(path), dedup)
 
 
 class Store:
-    """The store: the writer methods and the read queries over one connection."""
+    """The store: the writer methods and the read queries over one connection. `dedup` (the
+    near-duplicate rule over the MinHash bands the store keeps) is given, not imported."""
 
-    def __init__(self, conn: sqlite3.Connection, path: str):
+    def __init__(self, conn: sqlite3.Connection, path: str, dedup: NearDuplicates = NearDuplicates()):
         self.conn = conn
         self.path = path
+        self.dedup = dedup
+
+    def with_dedup(self, dedup: NearDuplicates) -> "Store":
+        """The same store (one connection) deciding near duplicates by `dedup` instead."""
+        return Store(self.conn, self.path, dedup)
 
     def close(self) -> None:
         """Close the connection."""
@@ -96,13 +109,16 @@ class Store:
         """True when a document with this content hash is stored."""
         return self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
 
-    def near_duplicate_of(self, doc: Document,
-                          threshold: float = NEAR_DUPLICATE_THRESHOLD) -> tuple[str | None, float | None]:
+    def near_duplicate_of(self, doc: Document) -> tuple[str | None, float | None]:
         """The stored document this one nearly repeats, with the similarity, or (None, None)."""
-        return self._near_duplicate_of(doc, threshold)
+        return self._near_duplicate_of(doc)
 
-    def add_document(self, doc: Document, threshold: float = NEAR_DUPLICATE_THRESHOLD,
-                     extraction: Extraction | None = None) -> AddOutcome:
+    def known(self, doc: Document) -> bool:
+        """Whether the store holds this document or one it nearly repeats (its records would
+        not be kept, so there is no need to extract them)."""
+        return self.has_document(doc.id) or self._near_duplicate_of(doc)[0] is not None
+
+    def add_document(self, doc: Document, extraction: Extraction | None = None) -> AddOutcome:
         """Store a document and its extracted records in one transaction.
 
         A document that repeats a stored one is linked to it, and its records are not kept.
@@ -113,7 +129,7 @@ class Store:
                     "INSERT OR IGNORE INTO document_origins(doc_id, origin) VALUES (?, ?)",
                     (doc.id, doc.origin)).rowcount
                 return AddOutcome("duplicate" if added else "unchanged", doc.id, doc.id, 1.0)
-            original, score = self._near_duplicate_of(doc, threshold)
+            original, score = self._near_duplicate_of(doc)
             self._insert(conn, doc, original, score)
             if extraction is not None and original is None:
                 replace_extraction(conn, extraction)
@@ -121,19 +137,14 @@ class Store:
             return AddOutcome("near_duplicate", doc.id, original, score)
         return AddOutcome("added", doc.id)
 
-    def _near_duplicate_of(self, doc: Document, threshold: float) -> tuple[str | None, float | None]:
-        keys = band_keys(doc.minhash)
+    def _near_duplicate_of(self, doc: Document) -> tuple[str | None, float | None]:
+        keys = self.dedup.band_keys(doc.minhash)
         clause = " OR ".join("(band = ? AND key = ?)" for _ in keys)
         params = [value for pair in keys for value in pair]
         rows = self.conn.execute(
             f"SELECT DISTINCT d.id, d.minhash, d.duplicate_of FROM minhash_bands b "
             f"JOIN documents d ON d.id = b.doc_id WHERE {clause}", params).fetchall()
-        best: tuple[str | None, float | None] = (None, None)
-        for row in rows:
-            score = similarity(doc.minhash, row["minhash"])
-            if score >= threshold and (best[1] is None or score > best[1]):
-                best = (row["duplicate_of"] or row["id"], round(score, 3))
-        return best
+        return self.dedup.best(doc.minhash, ((row["duplicate_of"] or row["id"], row["minhash"]) for row in rows))
 
     def _insert(self, conn: sqlite3.Connection, doc: Document, original: str | None,
                 score: float | None) -> None:
@@ -151,7 +162,7 @@ class Store:
             "INSERT INTO paragraphs(doc_id, idx, start, end, language, score) VALUES (?, ?, ?, ?, ?, ?)",
             [(doc.id, i, p.start, p.end, p.language, p.score) for i, p in enumerate(doc.paragraphs)])
         conn.executemany("INSERT OR IGNORE INTO minhash_bands(band, key, doc_id) VALUES (?, ?, ?)",
-                         [(band, key, doc.id) for band, key in band_keys(doc.minhash)])
+                         [(band, key, doc.id) for band, key in self.dedup.band_keys(doc.minhash)])
         if original is None:
             conn.execute("INSERT INTO documents_fts(rowid, title, body) VALUES (?, ?, ?)",
                          (cursor.lastrowid, fold(doc.title or ""), fold(doc.clean_text)))
@@ -172,6 +183,36 @@ class Store:
         """Replace one document's records (used by `accord reprocess`)."""
         with self.transaction() as conn:
             replace_extraction(conn, extraction)
+
+    def unembedded_documents(self) -> list[tuple[str, str]]:
+        """(id, clean text) of every canonical document that has no embeddings yet."""
+        return [tuple(row) for row in self.conn.execute(
+            "SELECT d.id, d.clean_text FROM documents d WHERE d.duplicate_of IS NULL AND NOT "
+            "EXISTS (SELECT 1 FROM embeddings e WHERE e.doc_id = d.id)")]
+
+    def save_embeddings(self, doc_id: str, model: str, paragraphs: list[tuple[int, int, bytes]]) -> None:
+        """Keep one document's paragraph embeddings, (start, end, vector) each, in one transaction."""
+        with self.transaction() as conn:
+            conn.executemany("INSERT OR REPLACE INTO embeddings(doc_id, idx, start, end, model, vector) "
+                             "VALUES (?, ?, ?, ?, ?, ?)",
+                             [(doc_id, i, start, end, model, vector)
+                              for i, (start, end, vector) in enumerate(paragraphs)])
+
+    def dirty_buckets(self, limit: int | None = None) -> list[Bucket]:
+        """Buckets of events changed since they were last merged into canonical events."""
+        return canonical.dirty_buckets(self.conn, limit)
+
+    def dirty_count(self) -> int:
+        """How many buckets of events wait for a re-merge."""
+        return canonical.dirty_count(self.conn)
+
+    def merge_buckets(self, buckets: list[Bucket],
+                      merge: Callable[[sqlite3.Connection, Bucket], list[MergedEvent]]) -> None:
+        """Re-merge `buckets` in one transaction: `merge(conn, bucket)` reads the bucket's
+        mentions over the connection (inside the transaction, so no writer changes them
+        meanwhile) and returns its canonical events, which replace the stored ones."""
+        with self.transaction() as conn:
+            canonical.write_merged(conn, {bucket: merge(conn, bucket) for bucket in buckets})
 
     def documents_to_extract(self, version: str, everything: bool = False) -> list[StoredDocument]:
         """Canonical documents whose records are missing or come from another extractor version."""

@@ -10,11 +10,15 @@ import os
 import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from accord.models import SearchHit
 from accord.store import queries
+
+if TYPE_CHECKING:  # db.py does not import this module; the name is for the annotation only
+    from accord.store.db import Store
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 RRF_K = 60  # reciprocal rank fusion constant (Cormack et al. 2009)
@@ -53,27 +57,17 @@ class EmbedReport:
     paragraphs: int
 
 
-def embed_missing(conn: sqlite3.Connection) -> EmbedReport:
+def embed_missing(store: "Store") -> EmbedReport:
     """Embed the paragraphs of every canonical document that has no embeddings yet; one
     transaction per document."""
-    rows = conn.execute("SELECT d.id, d.clean_text FROM documents d WHERE d.duplicate_of IS NULL AND NOT "
-                        "EXISTS (SELECT 1 FROM embeddings e WHERE e.doc_id = d.id)").fetchall()
+    rows = store.unembedded_documents()
     paragraphs_done = 0
     for doc_id, text in rows:
         spans = _paragraph_spans(text)
         if not spans:
             continue
         vectors = embed([text[s:e] for s, e in spans])
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            conn.executemany("INSERT OR REPLACE INTO embeddings(doc_id, idx, start, end, model, vector) "
-                             "VALUES (?, ?, ?, ?, ?, ?)",
-                             [(doc_id, i, s, e, MODEL_NAME, v.tobytes()) for i, ((s, e), v)
-                              in enumerate(zip(spans, vectors))])
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+        store.save_embeddings(doc_id, MODEL_NAME, [(s, e, v.tobytes()) for (s, e), v in zip(spans, vectors)])
         paragraphs_done += len(spans)
     return EmbedReport(len(rows), paragraphs_done)
 

@@ -20,7 +20,7 @@ from fastapi.templating import Jinja2Templates
 
 from accord.analysis.charts import index_svg, timeline_svg
 from accord.errors import SearchSyntaxError
-from accord.ingest.pipeline import IngestOptions, ingest_items
+from accord.engine import IngestOptions, ingest_items
 from accord.ingest.sources import SourceOptions
 from accord.extract.event_types import type_names
 from accord.models import InputItem

@@ -12,7 +12,7 @@ import pytest
 from accord.analysis.canonical import merge_events
 from accord.analysis.export import EXPORTERS
 from accord.analysis.load import load_events
-from accord.ingest.pipeline import ingest_paths
+from accord.engine import ingest_paths
 from accord.store.db import open_store
 
 pandas = pytest.importorskip("pandas")

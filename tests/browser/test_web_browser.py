@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 
-from accord.ingest.pipeline import ingest_paths
+from accord.engine import ingest_paths
 from accord.store.db import open_store
 from accord.web.app import WebSettings, create_app
 

@@ -1,4 +1,4 @@
-"""The ingest pipeline: inputs to documents to the store, one input at a time."""
+"""Ingest: inputs to documents (ingest/) to the store (through engine/), one input at a time."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ from accord.errors import Rejected
 from accord.ingest import readers
 from accord.ingest.dedup import content_id
 from accord.ingest.document import build_document
-from accord.ingest.pipeline import IngestOptions, ingest_paths
+from accord.engine import IngestOptions, ingest_paths
 from accord.ingest.sources import SourceOptions, expand_inputs, read_input
 from accord.models import InputItem, RawArticle, Rejection
+from accord.neardup import NearDuplicates
 from samples import BRAZIL_ARGENTINA, JAPAN_INDIA, KENYA_UGANDA, VIETNAM_NAMES
 
 ENGLISH_WITH_VIETNAMESE_CAPTION = (
@@ -204,7 +205,8 @@ def test_near_duplicate_is_linked_not_indexed(tmp_path, store):
 def test_threshold_one_disables_near_duplicates(tmp_path, store):
     edited = JAPAN_INDIA.replace("on Friday", "on Thursday")
     folder = _write(tmp_path / "in", {"1.txt": JAPAN_INDIA, "2.txt": edited})
-    report = ingest_paths([str(folder)], store, IngestOptions(near_duplicate_threshold=1.01))
+    strict = store.with_dedup(NearDuplicates(threshold=1.01))
+    report = ingest_paths([str(folder)], strict)
     assert (report.documents_added, report.duplicates) == (2, 0)
 
 

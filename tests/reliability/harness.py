@@ -1,7 +1,7 @@
 """Run one hostile input through accord with a time bound, and judge how it ended.
 
 Three ways in, all bounded: `run_in_process` forks a child that calls
-`accord.ingest.pipeline.ingest_paths`; `run_cli` forks a child that runs the command line
+`accord.engine.ingest_paths`; `run_cli` forks a child that runs the command line
 (`accord.cli.main`) on `accord --db DB ingest --json INPUT`; `run_cli_subprocess` runs a
 real `accord` process (optionally reading stdin). The parent has already loaded the
 language model, so a forked child starts at once. A child still running at the bound is
@@ -70,7 +70,7 @@ def preload() -> None:
 
 def _child(spec: str, db: str, max_mb: float | None, conn) -> None:
     try:
-        from accord.ingest.pipeline import IngestOptions, ingest_paths
+        from accord.engine import IngestOptions, ingest_paths
         from accord.ingest.sources import SourceOptions
         from accord.store.db import open_store
 

@@ -16,7 +16,7 @@ import httpx
 import pytest
 import uvicorn
 
-from accord.ingest.pipeline import ingest_paths
+from accord.engine import ingest_paths
 from accord.store.db import open_store
 from accord.web.app import WebSettings, create_app
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from accord.ingest import document as document_module
-from accord.ingest.pipeline import ingest_paths
+from accord.engine import ingest_paths
 from accord.ingest.readers import read_item
 from accord.models import InputItem, RawArticle, Rejection
 from reliability.articles import make_articles
@@ -65,7 +65,7 @@ def test_one_article_failing_unexpectedly_loses_only_that_article(tmp_path, stor
             raise RuntimeError("a bug\nover two lines")
         return real(raw)
 
-    monkeypatch.setattr("accord.ingest.pipeline.build_document", build)
+    monkeypatch.setattr("accord.engine.work.build_document", build)
     lines = [ARTICLES[0].as_json_line(), json.dumps({"text": "boom " + ARTICLES[1].body}),
              ARTICLES[2].as_json_line()]
     path = tmp_path / "in.jsonl"

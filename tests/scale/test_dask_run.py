@@ -17,7 +17,7 @@ pytest.importorskip("pyarrow")
 
 import pyarrow.dataset as ds  # noqa: E402
 
-from accord.ingest.pipeline import IngestOptions, ingest_paths  # noqa: E402
+from accord.engine import IngestOptions, ingest_paths  # noqa: E402
 from accord.scale.dask_engine import run  # noqa: E402
 from accord.scale.load import load  # noqa: E402
 from accord.store.db import open_store  # noqa: E402

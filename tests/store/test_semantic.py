@@ -4,7 +4,7 @@ import pytest
 
 pytest.importorskip("sentence_transformers", reason="the 'semantic' extra is not installed")
 
-from accord.ingest.pipeline import IngestOptions, ingest_paths  # noqa: E402
+from accord.engine import IngestOptions, ingest_paths  # noqa: E402
 from accord.store.semantic import embed_missing, hybrid_search, semantic_search  # noqa: E402
 
 ARTICLES = {
@@ -25,9 +25,9 @@ def conn(tmp_path_factory):
         (folder / name).write_text(text)
     store = open_store(folder / "s.db")
     ingest_paths([str(folder)], store, IngestOptions(extract=False))
-    report = embed_missing(store.conn)
+    report = embed_missing(store)
     assert report.documents == 3 and report.paragraphs == 3
-    assert embed_missing(store.conn).documents == 0  # idempotent
+    assert embed_missing(store).documents == 0  # idempotent
     yield store.conn
     store.close()
 

@@ -55,11 +55,9 @@ def test_failed_migration_leaves_nothing_behind(tmp_path, monkeypatch):
     assert "999_broken" not in done and not conn.in_transaction
 
 
-def test_default_db_path_from_environment(monkeypatch):
-    monkeypatch.delenv("ACCORD_DB", raising=False)
-    assert default_db_path() == "accord.db"
+def test_the_library_ignores_the_environment_for_the_store_path(monkeypatch):
     monkeypatch.setenv("ACCORD_DB", "/tmp/elsewhere.db")
-    assert default_db_path() == "/tmp/elsewhere.db"
+    assert default_db_path() == "accord.db"  # $ACCORD_DB is the command line's (--db envvar)
 
 
 # -- writing ----------------------------------------------------------------------

@@ -1,20 +1,24 @@
-"""The per-document work of an ingest run on a batch of raw articles, as one pure function.
+"""The per-document work of a run, written once: reading an input into raw articles, and
+`process_batch` (clean, date, key, extract) on a batch of them.
 
-A local process pool (`local.py`) and Dask workers (`dask_engine.py`) call `process_batch`;
-the store is written elsewhere (the single writer), so the function only reads: it may ask
-`seen(document)` whether a document is already stored, to skip extracting it again.
+`process_batch` is pure: the serial run, the worker pool (`pool.py`) and the Dask engine
+(`scale/dask_engine.py`) all call it, and the store is written elsewhere (`writer.py`, the
+single writer). It may ask `seen(document)` whether a document is already stored, to skip
+extracting it again; the writer decides duplicates when it writes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from accord.errors import Rejected
 from accord.extract.pipeline import DocumentInput, extract_documents
 from accord.extract.records import Extraction
 from accord.ingest.document import build_document
-from accord.models import Document, RawArticle, Rejection
+from accord.ingest.readers import read_item
+from accord.ingest.sources import SourceOptions, read_input
+from accord.models import Document, InputItem, RawArticle, Rejection
 
 
 @dataclass(frozen=True)
@@ -26,8 +30,26 @@ class Processed:
 
 
 def internal_error(stage: str, error: Exception) -> str:
-    """A one-line reason for an unexpected error, as the ingest pipeline words it."""
+    """A one-line reason for an unexpected error (some libraries' messages span lines)."""
     return " ".join(f"internal error while {stage}: {type(error).__name__}: {error}".split())[:300]
+
+
+def read_spec(spec: str, sources: SourceOptions) -> Iterator[RawArticle | Rejection]:
+    """The articles of one expanded input (a file, '-'), or the rejections that stand for it."""
+    item = read_input(spec, sources)
+    if isinstance(item, Rejection):
+        yield item
+    else:
+        yield from read_articles(item)
+
+
+def read_articles(item: InputItem) -> Iterator[RawArticle | Rejection]:
+    """The articles of an input read into memory; a reader bug becomes a rejection of the
+    input, after the articles read before it, and never ends the run."""
+    try:
+        yield from read_item(item)
+    except Exception as error:  # a reader bug must not end the batch
+        yield Rejection(item.origin, internal_error("reading", error))
 
 
 def process_batch(items: Sequence[object], extract: bool = True,

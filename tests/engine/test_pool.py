@@ -6,9 +6,11 @@ import shutil
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 
-from accord.ingest.pipeline import IngestOptions, ingest_paths
+from accord.engine import IngestOptions, ingest_paths
 from accord.models import RawArticle, Rejection
-from accord.scale import local
+from accord.engine import pool as local
+from accord.engine.writer import InputDone
+from accord.neardup import NearDuplicates
 from accord.store.db import open_store
 from scale_fixtures import dump
 
@@ -59,7 +61,7 @@ class _Executor:
 def test_a_batch_whose_worker_died_is_processed_again(monkeypatch):
     deaths = [1]
     monkeypatch.setattr(local, "_pool", lambda *arguments: _Executor(deaths))
-    pool = local._Pool(2, None, 0.8, True)
+    pool = local._Pool(2, None, NearDuplicates(), True)
     batch = [RawArticle("a.txt", "text", "Kenya and Uganda met.")]
     assert local._result(local._InPool(pool.submit(batch), batch), pool) == ["processed a.txt"]
 
@@ -67,9 +69,9 @@ def test_a_batch_whose_worker_died_is_processed_again(monkeypatch):
 def test_a_batch_whose_worker_dies_twice_has_its_articles_rejected_with_a_reason(monkeypatch):
     deaths = [2]
     monkeypatch.setattr(local, "_pool", lambda *arguments: _Executor(deaths))
-    pool = local._Pool(2, None, 0.8, True)
+    pool = local._Pool(2, None, NearDuplicates(), True)
     batch = [RawArticle("a.txt", "text", "Kenya and Uganda met."), Rejection("b.txt", "empty file"),
-             local._Done("a.txt")]
+             InputDone("a.txt")]
     assert local._result(local._InPool(pool.submit(batch), batch), pool) == [
-        Rejection("a.txt", local.WORKER_DIED), Rejection("b.txt", "empty file"), local._Done("a.txt")]
+        Rejection("a.txt", local.WORKER_DIED), Rejection("b.txt", "empty file"), InputDone("a.txt")]
     assert local._result(local._InPool(pool.submit(batch[:1]), batch[:1]), pool) == ["processed a.txt"]
