@@ -19,7 +19,8 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from accord.analysis.canonical import CanonicalEvent, event_bucket, merge_bucket, mention_order
+from accord.analysis.canonical import (CanonicalEvent, event_bucket, event_named_day, link_key, merge_bucket,
+                                      mention_order)
 from accord.analysis.load import RECORD_COLUMNS, EventMention, event_mention, in_batches
 from accord.analysis.timeline import PeriodCount
 from accord.store.db import Store
@@ -60,10 +61,15 @@ def refresh_canonical(store: Store, progress: Callable[[int], None] | None = Non
     while batch := dirty_buckets(store.conn, REFRESH_BATCH):
         with store.transaction() as conn:
             years: set[tuple[str, str]] = set()
+            # The undated bucket of each type and pair goes last: its reports that name a day are
+            # linked to the dated events just merged (canonical.link_undated), whose re-merge drops them.
+            undated = {Bucket(b.pair_key, b.type, "") for b in batch}
             for bucket in batch:
-                _remerge(conn, bucket)
                 if bucket.bucket:
+                    _remerge(conn, bucket)
                     years.add((bucket.pair_key, bucket.bucket))
+            for bucket in sorted(undated, key=lambda b: (b.pair_key, b.type)):
+                _remerge(conn, bucket)
             for pair_key, year in years:
                 _recount_periods(conn, pair_key, year)
             conn.executemany("DELETE FROM canonical_dirty WHERE pair_key = ? AND type = ? AND bucket = ?",
@@ -112,7 +118,13 @@ def _remerge(conn: sqlite3.Connection, bucket: Bucket) -> None:
     key = (bucket.pair_key, bucket.type, bucket.bucket)
     conn.execute(f"DELETE FROM canonical_mentions WHERE canonical_id IN (SELECT id FROM canonical_events WHERE {where})", key)
     conn.execute(f"DELETE FROM canonical_events WHERE {where}", key)
-    for event in merge_bucket(bucket_mentions(conn, bucket)):
+    mentions = bucket_mentions(conn, bucket)
+    if not bucket.bucket:
+        _unlink(conn, [m.mention.id for m in mentions])
+    for event in merge_bucket(mentions):
+        if not bucket.bucket and (target := _dated_target(conn, bucket, event)) is not None:
+            _link(conn, target, [m.mention.id for m in event.mentions])
+            continue
         cursor = conn.execute(
             "INSERT INTO canonical_events(pair_key, type, bucket, date, precision, cameo, source, target,"
             " location, goldstein, quad_class, mentions, first_mention) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -122,6 +134,47 @@ def _remerge(conn: sqlite3.Connection, bucket: Bucket) -> None:
         # linked from a bucket that is re-merged later in this refresh.
         conn.executemany("INSERT OR REPLACE INTO canonical_mentions(event_id, canonical_id) VALUES (?, ?)",
                          [(m.mention.id, cursor.lastrowid) for m in event.mentions])
+
+
+def _unlink(conn: sqlite3.Connection, event_ids: list[int]) -> None:
+    """Take undated mentions off the dated events they were linked to by an earlier merge."""
+    for batch, marks in in_batches(event_ids):
+        targets = [row[0] for row in conn.execute(
+            f"SELECT DISTINCT canonical_id FROM canonical_mentions WHERE event_id IN ({marks})", batch)]
+        conn.execute(f"DELETE FROM canonical_mentions WHERE event_id IN ({marks})", batch)
+        _recount_mentions(conn, targets)
+
+
+def _dated_target(conn: sqlite3.Connection, bucket: Bucket, event: CanonicalEvent) -> int | None:
+    """The stored dated event an undated one joins by the day it names, as `link_undated` decides."""
+    day = event_named_day(event)
+    if day is None:
+        return None
+    rows = conn.execute(
+        f"SELECT c.id, {RECORD_COLUMNS} FROM canonical_events c JOIN events r ON r.id = c.first_mention"
+        " JOIN documents d ON d.id = r.doc_id WHERE c.pair_key = ? AND c.type = ? AND c.precision = 'day'"
+        " AND substr(c.date, 6, 5) = ?", (bucket.pair_key, bucket.type, day)).fetchall()
+    wanted = link_key(event)
+    found = [row[0] for row in rows if (row["type"], tuple(sorted(c for c in (row["source"], row["target"]) if c)),
+                                        *_act(row)) == wanted]
+    return found[0] if len(found) == 1 else None
+
+
+def _act(row: sqlite3.Row) -> tuple:
+    from accord.analysis.identity import act_key
+    return act_key(event_mention(row))
+
+
+def _link(conn: sqlite3.Connection, canonical_id: int, event_ids: list[int]) -> None:
+    conn.executemany("INSERT OR REPLACE INTO canonical_mentions(event_id, canonical_id) VALUES (?, ?)",
+                     [(event_id, canonical_id) for event_id in event_ids])
+    _recount_mentions(conn, [canonical_id])
+
+
+def _recount_mentions(conn: sqlite3.Connection, canonical_ids: list[int]) -> None:
+    for batch, marks in in_batches(canonical_ids):
+        conn.execute(f"UPDATE canonical_events SET mentions = (SELECT count(*) FROM canonical_mentions m"
+                     f" WHERE m.canonical_id = canonical_events.id) WHERE id IN ({marks})", batch)
 
 
 def _recount_periods(conn: sqlite3.Connection, pair_key: str, year: str) -> None:

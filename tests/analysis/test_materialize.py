@@ -155,3 +155,25 @@ def test_commitments_pages_equal_tracking_every_fact(tmp_path_factory, rows, lim
     page = views.commitments_view(store.conn, views.PairQuery("KEN-UGA", limit=limit, offset=offset))
     assert page == every[offset:None if limit is None else offset + limit]
     store.close()
+
+
+def test_the_store_links_an_undated_report_to_the_visit_of_the_day_it_names(tmp_path):
+    store = open_store(tmp_path / "store.db")
+
+    def add(doc_id, published, date, sentence):
+        _store_document(store, doc_id, published, [(("VNM", "LAO"), "visit", date, None, False)])
+        with store.transaction() as conn:
+            conn.execute("UPDATE events SET sentence = ? WHERE doc_id = ?", (sentence, doc_id))
+
+    add("a", "2025-12-02", None, "The visit from December 1-2 ended.")  # stored before the dated report
+    add("b", "2025-12-01", "2025-12-01", "The visit began today.")
+    refresh_canonical(store)
+    query = views.PairQuery("VNM-LAO")
+    shown = views.timeline_view(store.conn, query)
+    assert [(e["date"], e["documents"], e["mentions"]) for e in shown] == [("2025-12-01", ["b", "a"], 2)]
+    assert shown == _in_memory(store.conn, "VNM-LAO", query)[0]
+    add("c", "2019-12-05", "2019-12-01", "An earlier visit began.")  # now two years have a December 1 visit
+    refresh_canonical(store)
+    shown = views.timeline_view(store.conn, query)
+    assert [(e["date"], e["mentions"]) for e in shown] == [("2019-12-01", 1), ("2025-12-01", 1), (None, 1)]
+    assert shown == _in_memory(store.conn, "VNM-LAO", query)[0]
