@@ -92,9 +92,10 @@ def commitments(
     for column in ("quantity", "target", "deadline", "latest actual", "progress", "status"):
         table.add_column(column, overflow="fold")
     for row in rows:
-        actual = row["latest_actual"]
+        actual = row["latest_actual"] or row.get("baseline")
+        kind = "" if row["latest_actual"] or not actual else "baseline, before the target: "
         table.add_row(row["quantity"], f"{row['target_value']:,.0f} {row['unit']}", row["deadline"] or "-",
-                      f"{actual['value']:,.0f} ({actual['period']})" if actual else "-",
+                      f"{kind}{actual['value']:,.0f} ({actual['period']})" if actual else "-",
                       f"{row['progress']:.0%}" if row["progress"] is not None else "-", row["status"])
     out.print(table)
 
