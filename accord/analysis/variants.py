@@ -171,7 +171,7 @@ def _distinct_forms(spellings: list[Variant]) -> list[Variant]:
     for _, members in forms:
         best = max(members, key=lambda v: (len(v.documents), len(v.value)))
         form = Variant(best.value)
-        for member in members:
+        for member in sorted(members, key=spellings.index):  # documents in the order first reported
             for document in member.documents:
                 form.add(document, None)
             form.outlets += [o for o in member.outlets if o not in form.outlets]
