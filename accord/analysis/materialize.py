@@ -61,15 +61,21 @@ def refresh_canonical(store: Store, progress: Callable[[int], None] | None = Non
     while batch := dirty_buckets(store.conn, REFRESH_BATCH):
         with store.transaction() as conn:
             years: set[tuple[str, str]] = set()
-            # The undated bucket of each type and pair goes last: its reports that name a day are
-            # linked to the dated events just merged (canonical.link_undated), whose re-merge drops them.
-            undated = {Bucket(b.pair_key, b.type, "") for b in batch}
+            # An undated bucket goes after the years: its reports that name a day are linked to
+            # the dated events just merged (canonical.link_undated), whose re-merge drops the links;
+            # so a re-merged year also marks its type and pair's undated bucket, when it has one.
             for bucket in batch:
                 if bucket.bucket:
                     _remerge(conn, bucket)
                     years.add((bucket.pair_key, bucket.bucket))
-            for bucket in sorted(undated, key=lambda b: (b.pair_key, b.type)):
-                _remerge(conn, bucket)
+            for bucket in batch:
+                if not bucket.bucket:
+                    _remerge(conn, bucket)
+            waiting = {(b.pair_key, b.type) for b in batch if b.bucket} - {(b.pair_key, b.type) for b in batch if not b.bucket}
+            for pair_key, kind in sorted(waiting):
+                conn.execute("INSERT OR IGNORE INTO canonical_dirty(pair_key, type, bucket) SELECT ?, ?, ''"
+                             " WHERE EXISTS (SELECT 1 FROM events WHERE pair_key = ? AND type = ? AND date IS NULL"
+                             " AND negated = 0)", (pair_key, kind, pair_key, kind))
             for pair_key, year in years:
                 _recount_periods(conn, pair_key, year)
             conn.executemany("DELETE FROM canonical_dirty WHERE pair_key = ? AND type = ? AND bucket = ?",
@@ -119,8 +125,9 @@ def _remerge(conn: sqlite3.Connection, bucket: Bucket) -> None:
     conn.execute(f"DELETE FROM canonical_mentions WHERE canonical_id IN (SELECT id FROM canonical_events WHERE {where})", key)
     conn.execute(f"DELETE FROM canonical_events WHERE {where}", key)
     mentions = bucket_mentions(conn, bucket)
-    if not bucket.bucket:
-        _unlink(conn, [m.mention.id for m in mentions])
+    # Undated mentions linked elsewhere by an earlier merge (to a dated event of another bucket)
+    # come off it here: a year re-merge takes back a document's report that moved into its year.
+    _unlink(conn, [m.mention.id for m in mentions if not m.date])
     for event in merge_bucket(mentions):
         if not bucket.bucket and (target := _dated_target(conn, bucket, event)) is not None:
             _link(conn, target, [m.mention.id for m in event.mentions])
