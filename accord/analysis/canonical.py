@@ -2,7 +2,11 @@
 
 Two mentions are the same event when they have the same type, the same
 (unordered) country pair, dates that agree at the coarser of their precisions,
-and no conflicting locations. The canonical event keeps every mention, the
+no conflicting locations, and, for one-sided acts, the same giver and kind of
+statement (analysis/identity.py: a welcome and thanks on one day are two acts).
+An undated mention joins the dated event of its own document, or the one dated
+event of the day it names ("on Dec 1-2"); undated mentions of different
+documents go together only when they name the same day. The canonical event keeps every mention, the
 documents and outlets behind it, the earliest report and the most precise date.
 """
 
@@ -11,6 +15,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from accord.analysis.identity import act_key, named_day, undated_anchors
 from accord.analysis.load import EventMention
 from accord.folding import fold
 
@@ -115,8 +120,41 @@ def merge_events(mentions: list[EventMention]) -> list[CanonicalEvent]:
     events up to date by re-merging only the buckets an ingest touched (analysis/materialize.py)
     and Dask merge the buckets in parallel.
     """
-    events = [event for bucket in buckets_of(mentions).values() for event in merge_bucket(bucket)]
-    return sorted(events, key=timeline_order)
+    merged = [(key, merge_bucket(bucket)) for key, bucket in buckets_of(mentions).items()]
+    in_years = [event for key, events in merged if key[2] for event in events]
+    undated = [event for key, events in merged if not key[2] for event in events]
+    return sorted(in_years + link_undated(in_years, undated), key=timeline_order)
+
+
+def link_key(event: CanonicalEvent) -> tuple:
+    """What an undated event must share with a dated one to join it by the day it names."""
+    return event.type, event.pair, *act_key(event.mentions[0])
+
+
+def event_named_day(event: CanonicalEvent) -> str | None:
+    """The one day (MM-DD) the mentions of an undated event name, if they name exactly one."""
+    days = {day for m in event.mentions if (day := named_day(m.mention.sentence))}
+    return days.pop() if len(days) == 1 else None
+
+
+def link_undated(in_years: list[CanonicalEvent], undated: list[CanonicalEvent]) -> list[CanonicalEvent]:
+    """The events of the undated buckets that stay undated: those that name a day join the one
+    dated event of that day (any year) with the same type, pair and act, and drop out; when
+    several years have such an event, the report stays apart. The store does the same when it
+    merges an undated bucket (analysis/materialize.py)."""
+    by_day: dict[tuple, list[CanonicalEvent]] = defaultdict(list)
+    for event in in_years:
+        if event.date and event.precision == "day":
+            by_day[(*link_key(event), event.date[5:10])].append(event)
+    kept = []
+    for event in undated:
+        day = event_named_day(event)
+        targets = by_day.get((*link_key(event), day), []) if day else []
+        if len(targets) == 1:
+            targets[0].mentions = sorted(targets[0].mentions + event.mentions, key=mention_order)
+            continue
+        kept.append(event)
+    return kept
 
 
 def timeline_order(event: CanonicalEvent) -> tuple:
@@ -132,20 +170,23 @@ def mention_order(mention: EventMention) -> tuple:
 def merge_bucket(mentions: list[EventMention]) -> list[CanonicalEvent]:
     """Merge the mentions of one bucket (see `merge_events`), most precise dates first.
 
-    Undated mentions join a dated event of the same type and pair only when their own document
-    reports exactly one such event; otherwise they form one undated event per bucket.
+    Undated mentions join a dated event of the same type, pair and act only when their own
+    document reports exactly one such event; otherwise they form one undated event per day they
+    name, or per document (`identity.undated_anchors`).
     """
     index = _Index()
     events: list[CanonicalEvent] = []
+    anchors = undated_anchors(mentions)
     for mention in sorted(mentions, key=mention_order):
-        kind = (mention.type, _pair_of(mention))
-        home = index.find(kind, mention)
+        kind = (mention.type, _pair_of(mention), *act_key(mention))
+        anchor = anchors.get(mention.mention.id, "")
+        home = index.find(kind, mention, anchor)
         if home is None:
             home = CanonicalEvent(mention.type, mention.cameo, mention.source, mention.target,
                                   mention.date, mention.precision, mention.location,
                                   mention.goldstein, mention.quad_class)
             events.append(home)
-            index.add(kind, home)
+            index.add(kind, home, anchor)
         home.mentions.append(mention)
         home.location = home.location or mention.location
         index.reported(kind, home, mention.mention.doc_id)
@@ -170,10 +211,10 @@ class _Index:
         self.by_document: dict[tuple, list[CanonicalEvent]] = defaultdict(list)
         self.order: dict[int, int] = {}
 
-    def add(self, kind: tuple, event: CanonicalEvent) -> None:
+    def add(self, kind: tuple, event: CanonicalEvent, anchor: str) -> None:
         self.order[id(event)] = len(self.order)
         if not event.date:
-            self.undated[kind].append(event)
+            self.undated[(*kind, anchor)].append(event)
             return
         self.by_exact[(*kind, event.date)].append(event)
         for length in (4, 7, 10):
@@ -186,7 +227,7 @@ class _Index:
             if not any(e is event for e in listed):
                 listed.append(event)
 
-    def find(self, kind: tuple, mention: EventMention) -> CanonicalEvent | None:
+    def find(self, kind: tuple, mention: EventMention, anchor: str) -> CanonicalEvent | None:
         def fits(event: CanonicalEvent) -> bool:
             return _locations_agree(event.location, mention.location)
 
@@ -202,7 +243,7 @@ class _Index:
         same_doc = [e for e in self.by_document[(*kind, mention.mention.doc_id)] if fits(e)]
         if len(same_doc) == 1:
             return same_doc[0]
-        return next((e for e in self.undated[kind] if fits(e)), None)
+        return next((e for e in self.undated[(*kind, anchor)] if fits(e)), None)
 
 
 def _settle_direction(event: CanonicalEvent) -> None:

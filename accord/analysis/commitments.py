@@ -19,9 +19,16 @@ class Commitment:
     target_value: float
     deadline: str | None
     statements: list[FactMention] = field(default_factory=list)
-    latest_actual: FactMention | None = None
+    latest_actual: FactMention | None = None  # a figure for the year the target was set or later
+    baseline: FactMention | None = None  # the latest figure only for a year before the target was set
     progress: float | None = None
     status: str = "no data"
+
+    @property
+    def set_year(self) -> int | None:
+        """The year the target was first reported (its earliest dated statement)."""
+        dates = [s.mention.published for s in self.statements if s.mention.published]
+        return int(min(dates)[:4]) if dates else None
 
     @property
     def documents(self) -> list[str]:
@@ -30,24 +37,29 @@ class Commitment:
 
     def as_json(self) -> dict:
         """The commitments item of the JSON contract, with evidence."""
-        actual = self.latest_actual
         return {
             "quantity": self.quantity, "unit": self.unit, "target_value": self.target_value,
-            "deadline": self.deadline,
-            "latest_actual": {"value": actual.value, "period": actual.period,
-                              "document": actual.mention.doc_id,
-                              "evidence": actual.mention.sentence} if actual else None,
+            "deadline": self.deadline, "set_year": self.set_year,
+            "latest_actual": _figure(self.latest_actual), "baseline": _figure(self.baseline),
             "progress": round(self.progress, 4) if self.progress is not None else None,
             "status": self.status, "documents": self.documents,
             "evidence": list(dict.fromkeys(s.mention.sentence for s in self.statements)),
         }
 
 
+def _figure(fact: FactMention | None) -> dict | None:
+    if fact is None:
+        return None
+    return {"value": fact.value, "period": fact.period, "document": fact.mention.doc_id,
+            "evidence": fact.mention.sentence}
+
+
 def track_commitments(facts: list[FactMention], reference_year: int) -> list[Commitment]:
     """Targets merged across documents (same kind, unit, value and deadline), each with the
     latest whole-year actual of the same kind and unit, a progress ratio and a status:
-    met (progress >= 1), overdue (deadline before `reference_year`), no data, on track
-    (progress >= 0.5) or behind."""
+    met (progress >= 1), overdue (deadline before `reference_year`), no data, no deadline
+    (progress short of the target, with no date to be behind), on track (progress >= 0.5) or
+    behind. A figure for a year before the target was set is its baseline, not progress."""
     commitments: dict[tuple, Commitment] = {}
     for fact in facts:
         if not fact.is_target:
@@ -61,8 +73,11 @@ def track_commitments(facts: list[FactMention], reference_year: int) -> list[Com
         comparable = [a for a in actuals if a.quantity == commitment.quantity and a.unit == commitment.unit]
         if comparable:
             latest = max(comparable, key=lambda a: (period_year(a.period), a.mention.published or ""))
-            commitment.latest_actual = latest
-            commitment.progress = latest.value / commitment.target_value if commitment.target_value else None
+            if commitment.set_year and period_year(latest.period) < commitment.set_year:
+                commitment.baseline = latest
+            else:
+                commitment.latest_actual = latest
+                commitment.progress = latest.value / commitment.target_value if commitment.target_value else None
         commitment.status = _status(commitment, reference_year)
     return sorted(commitments.values(), key=lambda c: (c.quantity, c.deadline or "9999", c.target_value))
 
@@ -74,4 +89,6 @@ def _status(commitment: Commitment, reference_year: int) -> str:
         return "overdue"
     if commitment.progress is None:
         return "no data"
+    if not commitment.deadline:
+        return "no deadline"
     return "on track" if commitment.progress >= ON_TRACK_SHARE else "behind"

@@ -19,7 +19,8 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from accord.analysis.canonical import CanonicalEvent, event_bucket, merge_bucket, mention_order
+from accord.analysis.canonical import (CanonicalEvent, event_bucket, event_named_day, link_key, merge_bucket,
+                                      mention_order)
 from accord.analysis.load import RECORD_COLUMNS, EventMention, event_mention, in_batches
 from accord.analysis.timeline import PeriodCount
 from accord.store import canonical as canonical_store
@@ -57,10 +58,15 @@ def refresh_canonical(store: Store, progress: Callable[[int], None] | None = Non
 
 
 def merged_events(conn: sqlite3.Connection, bucket: Bucket) -> list[MergedEvent]:
-    """The canonical events of one bucket, as the store keeps them."""
-    return [MergedEvent(event.date, event.precision, event.cameo, event.source, event.target, event.location,
-                        event.goldstein, event.quad_class, tuple(m.mention.id for m in event.mentions))
-            for event in merge_bucket(bucket_mentions(conn, bucket))]
+    """The canonical events of one bucket, as the store keeps them. An undated event that names
+    the day of one stored dated event of the same act is linked to it (`link_undated`)."""
+    merged = []
+    for event in merge_bucket(bucket_mentions(conn, bucket)):
+        target = _dated_target(conn, bucket, event) if not bucket.bucket else None
+        merged.append(MergedEvent(event.date, event.precision, event.cameo, event.source, event.target,
+                                  event.location, event.goldstein, event.quad_class,
+                                  tuple(m.mention.id for m in event.mentions), target))
+    return merged
 
 
 def bucket_mentions(conn: sqlite3.Connection, bucket: Bucket) -> list[EventMention]:
@@ -94,6 +100,26 @@ def _document_years(conn: sqlite3.Connection, bucket: Bucket, doc_ids: list[str]
         for doc_id, year in rows:
             years.setdefault(doc_id, set()).add(year)
     return years
+
+
+def _dated_target(conn: sqlite3.Connection, bucket: Bucket, event: CanonicalEvent) -> int | None:
+    """The stored dated event an undated one joins by the day it names, as `link_undated` decides."""
+    day = event_named_day(event)
+    if day is None:
+        return None
+    rows = conn.execute(
+        f"SELECT c.id, {RECORD_COLUMNS} FROM canonical_events c JOIN events r ON r.id = c.first_mention"
+        " JOIN documents d ON d.id = r.doc_id WHERE c.pair_key = ? AND c.type = ? AND c.precision = 'day'"
+        " AND substr(c.date, 6, 5) = ?", (bucket.pair_key, bucket.type, day)).fetchall()
+    wanted = link_key(event)
+    found = [row[0] for row in rows if (row["type"], tuple(sorted(c for c in (row["source"], row["target"]) if c)),
+                                        *_act(row)) == wanted]
+    return found[0] if len(found) == 1 else None
+
+
+def _act(row: sqlite3.Row) -> tuple:
+    from accord.analysis.identity import act_key
+    return act_key(event_mention(row))
 
 
 # -- reading ------------------------------------------------------------------------------------

@@ -34,7 +34,7 @@ class Variant:
 class Disagreement:
     """A subject on which sources differ, with each variant."""
 
-    kind: str  # "relationship_label" | "figure" | "date" | "name"
+    kind: str  # "figure" | "date" | "relationship_label" | "name" | "alias" (spellings, not a disagreement)
     subject: str
     variants: list[Variant]
 
@@ -125,7 +125,10 @@ def date_variants(events: list[CanonicalEvent]) -> list[Disagreement]:
 
 
 def name_variants(people: list[PersonMention], same_person) -> list[Disagreement]:
-    """Spellings of one person that differ between documents (diacritics, transliteration).
+    """Names of one person that differ between documents beyond diacritics, case and short
+    forms ("Saysomphone" / "Xaysomphone"): kind "name"; a person whose spellings differ only so
+    ("To Lam" / "Tô Lâm", "Thongloun" / "Thongloun Sisoulith") gets kind "alias", which is
+    not a disagreement. Each variant gathers the spellings that are aliases of one another.
 
     `same_person(a, b)` decides whether two names denote one person.
     """
@@ -142,5 +145,44 @@ def name_variants(people: list[PersonMention], same_person) -> list[Disagreement
     result = []
     for canonical, variants in clusters:
         if len(variants) > 1 and len({d for v in variants.values() for d in v.documents}) > 1:
-            result.append(Disagreement("name", canonical, sorted(variants.values(), key=lambda v: v.value)))
+            forms = _distinct_forms(list(variants.values()))
+            kind = "name" if len(forms) > 1 and len({d for v in forms for d in v.documents}) > 1 else "alias"
+            result.append(Disagreement(kind, canonical, forms if kind == "name"
+                                       else sorted(variants.values(), key=lambda v: v.value)))
     return result
+
+
+def _name_tokens(name: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+", fold(name).lower()))
+
+
+def _distinct_forms(spellings: list[Variant]) -> list[Variant]:
+    """Spellings gathered into forms: ones equal but for diacritics and case, or a short form
+    of a longer one (its words a subset), are one form, named by its most reported spelling."""
+    forms: list[tuple[set[str], list[Variant]]] = []
+    for spelling in sorted(spellings, key=lambda v: (-len(_name_tokens(v.value)), -len(v.documents), v.value)):
+        tokens = set(_name_tokens(spelling.value))
+        home = next((f for f in forms if tokens <= f[0]), None)
+        if home is None:
+            forms.append((tokens, [spelling]))
+        else:
+            home[1].append(spelling)
+    merged = []
+    for _, members in forms:
+        best = max(members, key=lambda v: (len(v.documents), len(v.value)))
+        form = Variant(best.value)
+        for member in sorted(members, key=spellings.index):  # documents in the order first reported
+            for document in member.documents:
+                form.add(document, None)
+            form.outlets += [o for o in member.outlets if o not in form.outlets]
+        merged.append(form)
+    return sorted(merged, key=lambda v: v.value)
+
+
+def all_variants(labels: list[LabelMention], facts: list[FactMention], events: list[CanonicalEvent],
+                 people: list[PersonMention], same_person) -> list[Disagreement]:
+    """Every disagreement, real ones first (figures, dates, labels, names), then the people
+    whose spellings are only aliases of one another."""
+    found = (figure_variants(facts) + date_variants(events) + label_variants(labels)
+             + name_variants(people, same_person))
+    return sorted(found, key=lambda d: d.kind == "alias")

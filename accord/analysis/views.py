@@ -13,7 +13,7 @@ from accord.analysis.load import commitment_facts, load_events, load_facts, load
 from accord.analysis.materialize import TimelineWindow, period_rows, settled, timeline_page
 from accord.analysis.people import Actor, actor_events, find_actor, merge_people, same_person
 from accord.analysis.timeline import index_from_periods, relationship_index, timeline
-from accord.analysis.variants import date_variants, figure_variants, label_variants, name_variants
+from accord.analysis.variants import all_variants
 from accord.store.records import normalise_pair
 
 
@@ -83,8 +83,8 @@ def commitments_view(conn: sqlite3.Connection, query: PairQuery) -> list[dict]:
 def variants_view(conn: sqlite3.Connection, query: PairQuery) -> list[dict]:
     """`accord variants`: labels, figures, dates and names on which sources differ."""
     people = load_people(conn, query.countries)
-    found = (label_variants(load_labels(conn, query.pair)) + figure_variants(load_facts(conn, query.pair))
-             + date_variants(canonical_events(conn, query)) + name_variants(people, same_person))
+    found = all_variants(load_labels(conn, query.pair), load_facts(conn, query.pair),
+                         canonical_events(conn, query), people, same_person)
     return [d.as_json() for d in found]
 
 

@@ -84,9 +84,11 @@ def index_command(
 
 def commitment_cells(row: dict) -> list[str]:
     """A commitment as table cells: target, deadline, latest actual, progress, status."""
-    actual = row["latest_actual"]
+    # A figure from before the target was set is shown as its baseline, never as progress.
+    actual = row["latest_actual"] or row.get("baseline")
+    kind = ", baseline" if actual and not row["latest_actual"] else ""
     return [human_amount(row["target_value"], row["unit"]), row["deadline"] or "-",
-            f"{human_amount(actual['value'], row['unit'])} ({actual['period'] or '?'})" if actual else "-",
+            f"{human_amount(actual['value'], row['unit'])} ({actual['period'] or '?'}{kind})" if actual else "-",
             f"{row['progress']:.0%}" if row["progress"] is not None else "-", row["status"]]
 
 

@@ -228,6 +228,8 @@ def _cross_document(out: Path, client) -> dict:
         from accord.analysis import canonical, people  # noqa: F401
     except ImportError:
         return {"cross_document": "skipped: accord.analysis is not available"}
+    import dask.dataframe as dd
+
     documents = _read(out / "documents", ["doc_id", "source", "url", "published"])
     documents = documents.rename(columns={"source": "doc_source", "url": "doc_url", "published": "doc_published"})
     events = _read(out / "events")
@@ -238,7 +240,11 @@ def _cross_document(out: Path, client) -> dict:
     events = _with_buckets(events)
     # A shuffle puts each bucket in one partition; the buckets of a partition are then merged in
     # one pass (a pandas groupby-apply per bucket cost about 2 ms each: most of the step).
-    canonical_events = events.shuffle("merge_key").map_partitions(_merge_buckets, meta=empty_frame("canonical_events"))
+    merged = events.shuffle("merge_key").map_partitions(_merge_buckets, meta=_with_link(empty_frame("canonical_events"), []))
+    # Undated reports that name a day join the one dated event of that day (canonical.link_undated):
+    # only those and the day-dated events meet again, shuffled by type, pair, act and day.
+    linked = merged[merged["link"].notnull()].shuffle("link").map_partitions(_link_rows, meta=empty_frame("canonical_events"))
+    canonical_events = dd.concat([merged[merged["link"].isnull()].drop(columns="link"), linked])
     _write(canonical_events, out / "canonical_events", "canonical_events")
     people_rows = _read(out / "people").merge(documents, on="doc_id", how="left")
     people_rows = people_rows.assign(words=people_rows["name"].map(lambda n: len(str(n).split()), meta=("name", "int64")))
@@ -301,13 +307,56 @@ def _merge_buckets(events: pd.DataFrame) -> pd.DataFrame:
         buckets.setdefault(r.merge_key, []).append(EventMention(
             _mention(r), r.type, r.cameo, _num(r.goldstein), _num(r.quad_class), _str(r.source), _str(r.target),
             _str(r.date), _str(r.date_precision), _str(r.location), bool(r.planned)))
+    merged = [(key, e) for key, mentions in buckets.items() for e in merge_bucket(mentions)]
     rows = [{"pair": "-".join(e.pair), "type": e.type, "cameo": e.cameo, "source": e.source, "target": e.target,
              "date": e.date, "precision": e.precision, "location": e.location, "goldstein": e.goldstein,
              "quad_class": e.quad_class, "mentions": len(e.mentions), "documents": e.documents,
              "outlets": e.outlets, "earliest_report": e.earliest_report,
-             "evidence": list(dict.fromkeys(m.mention.sentence for m in e.mentions))}
-            for mentions in buckets.values() for e in merge_bucket(mentions)]
-    return frame("canonical_events", rows)
+             "evidence": list(dict.fromkeys(m.mention.sentence for m in e.mentions))} for _, e in merged]
+    return _with_link(frame("canonical_events", rows), [_link_of(key, e) for key, e in merged])
+
+
+def _link_of(merge_key: str, event) -> str | None:
+    """Type, pair, act and day (MM-DD) of a day-dated event or of an undated one (of the undated
+    bucket) that names a day; None for the rest, which never link."""
+    from accord.analysis.canonical import event_named_day, link_key
+
+    if event.date:
+        day = event.date[5:10] if event.precision == "day" else None
+    else:
+        day = event_named_day(event) if merge_key.endswith("|") else None
+    return json.dumps([*link_key(event), day]) if day else None
+
+
+def _with_link(canonical: pd.DataFrame, links: list) -> pd.DataFrame:
+    return canonical.assign(link=pd.Series(links, index=canonical.index, dtype="object"))
+
+
+def _link_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    """Each undated event joins the one dated event of its link, as canonical.link_undated does."""
+    kept = []
+    for _, group in rows.groupby("link", sort=False):
+        records = group.drop(columns="link").to_dict("records")
+        dated = [r for r in records if _str(r["date"])]
+        undated = [r for r in records if not _str(r["date"])]
+        if len(dated) != 1:
+            kept += records
+            continue
+        target = dated[0]
+        for report in undated:
+            target["mentions"] += report["mentions"]
+            for column in _LISTS:
+                target[column] = list(dict.fromkeys([*(target[column] if target[column] is not None else []),
+                                                     *(report[column] if report[column] is not None else [])]))
+            target["outlets"] = sorted(target["outlets"])
+            reports = [d for d in (_str(target["earliest_report"]), _str(report["earliest_report"])) if d]
+            target["earliest_report"] = min(reports) if reports else None
+        kept.append(target)
+    return frame("canonical_events", [{k: (list(v) if k in _LISTS and v is not None else v) for k, v in r.items()}
+                                      for r in kept])
+
+
+_LISTS = ("documents", "outlets", "evidence")
 
 
 def _merge_people(group: pd.DataFrame) -> pd.DataFrame:

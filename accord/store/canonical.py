@@ -9,6 +9,7 @@ of its year, and clears its mark.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -34,6 +35,9 @@ class MergedEvent:
     goldstein: float | None
     quad_class: int | None
     mention_ids: tuple[int, ...]
+    # An undated event that joins a stored dated one (the day it names; analysis/identity.py):
+    # its mentions are linked to that canonical event instead of making one of their own.
+    link_to: int | None = None
 
 
 def dirty_buckets(conn: sqlite3.Connection, limit: int | None = None) -> list[Bucket]:
@@ -48,18 +52,28 @@ def dirty_count(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT count(*) FROM canonical_dirty").fetchone()[0]
 
 
-def write_merged(conn: sqlite3.Connection, merged: dict[Bucket, list[MergedEvent]]) -> None:
-    """Replace the canonical events of each bucket, recount the index of the years they
-    touch and clear their marks (inside the caller's transaction)."""
+def write_merged(conn: sqlite3.Connection, buckets: list[Bucket],
+                 merge: Callable[[Bucket], list[MergedEvent]]) -> None:
+    """Re-merge each bucket and replace its canonical events, recount the index of the years
+    they touch and clear their marks (inside the caller's transaction).
+
+    Years go first: an undated bucket's reports that name a day are linked to the dated events
+    just written. A re-merge of a year drops such links, so it marks its type and pair's
+    undated bucket for the next pass when that bucket is not in this batch."""
     years: set[tuple[str, str]] = set()
-    for bucket, events in merged.items():
-        _replace_bucket(conn, bucket, events)
+    for bucket in sorted(buckets, key=lambda b: not b.bucket):
+        _replace_bucket(conn, bucket, merge(bucket))
         if bucket.bucket:
             years.add((bucket.pair_key, bucket.bucket))
+    waiting = {(b.pair_key, b.type) for b in buckets if b.bucket} - {(b.pair_key, b.type) for b in buckets if not b.bucket}
+    for pair_key, kind in sorted(waiting):
+        conn.execute("INSERT OR IGNORE INTO canonical_dirty(pair_key, type, bucket) SELECT ?, ?, ''"
+                     " WHERE EXISTS (SELECT 1 FROM events WHERE pair_key = ? AND type = ? AND date IS NULL"
+                     " AND negated = 0)", (pair_key, kind, pair_key, kind))
     for pair_key, year in years:
         _recount_periods(conn, pair_key, year)
     conn.executemany("DELETE FROM canonical_dirty WHERE pair_key = ? AND type = ? AND bucket = ?",
-                     [(b.pair_key, b.type, b.bucket) for b in merged])
+                     [(b.pair_key, b.type, b.bucket) for b in buckets])
 
 
 def _replace_bucket(conn: sqlite3.Connection, bucket: Bucket, events: list[MergedEvent]) -> None:
@@ -67,7 +81,13 @@ def _replace_bucket(conn: sqlite3.Connection, bucket: Bucket, events: list[Merge
     key = (bucket.pair_key, bucket.type, bucket.bucket)
     conn.execute(f"DELETE FROM canonical_mentions WHERE canonical_id IN (SELECT id FROM canonical_events WHERE {where})", key)
     conn.execute(f"DELETE FROM canonical_events WHERE {where}", key)
+    # Mentions linked elsewhere by an earlier merge (an undated report joined to a dated event of
+    # another bucket) come off it here: this merge places them again.
+    _unlink(conn, [mention_id for event in events for mention_id in event.mention_ids])
     for event in events:
+        if event.link_to is not None:
+            _link(conn, event.link_to, list(event.mention_ids))
+            continue
         cursor = conn.execute(
             "INSERT INTO canonical_events(pair_key, type, bucket, date, precision, cameo, source, target,"
             " location, goldstein, quad_class, mentions, first_mention) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -77,6 +97,34 @@ def _replace_bucket(conn: sqlite3.Connection, bucket: Bucket, events: list[Merge
         # linked from a bucket that is re-merged later in this refresh.
         conn.executemany("INSERT OR REPLACE INTO canonical_mentions(event_id, canonical_id) VALUES (?, ?)",
                          [(mention_id, cursor.lastrowid) for mention_id in event.mention_ids])
+
+
+def _batches(ids: list[int], size: int = 500):
+    for start in range(0, len(ids), size):
+        batch = ids[start:start + size]
+        yield batch, ",".join("?" * len(batch))
+
+
+def _unlink(conn: sqlite3.Connection, event_ids: list[int]) -> None:
+    """Take mentions off the canonical events they are linked to, recounting those events."""
+    for batch, marks in _batches(event_ids):
+        targets = [row[0] for row in conn.execute(
+            f"SELECT DISTINCT canonical_id FROM canonical_mentions WHERE event_id IN ({marks})", batch)]
+        if targets:
+            conn.execute(f"DELETE FROM canonical_mentions WHERE event_id IN ({marks})", batch)
+            _recount_mentions(conn, targets)
+
+
+def _link(conn: sqlite3.Connection, canonical_id: int, event_ids: list[int]) -> None:
+    conn.executemany("INSERT OR REPLACE INTO canonical_mentions(event_id, canonical_id) VALUES (?, ?)",
+                     [(event_id, canonical_id) for event_id in event_ids])
+    _recount_mentions(conn, [canonical_id])
+
+
+def _recount_mentions(conn: sqlite3.Connection, canonical_ids: list[int]) -> None:
+    for batch, marks in _batches(canonical_ids):
+        conn.execute(f"UPDATE canonical_events SET mentions = (SELECT count(*) FROM canonical_mentions m"
+                     f" WHERE m.canonical_id = canonical_events.id) WHERE id IN ({marks})", batch)
 
 
 def _recount_periods(conn: sqlite3.Connection, pair_key: str, year: str) -> None:

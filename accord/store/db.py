@@ -210,9 +210,10 @@ class Store:
                       merge: Callable[[sqlite3.Connection, Bucket], list[MergedEvent]]) -> None:
         """Re-merge `buckets` in one transaction: `merge(conn, bucket)` reads the bucket's
         mentions over the connection (inside the transaction, so no writer changes them
-        meanwhile) and returns its canonical events, which replace the stored ones."""
+        meanwhile, and after the years of the batch are written, which undated buckets link
+        to) and returns its canonical events, which replace the stored ones."""
         with self.transaction() as conn:
-            canonical.write_merged(conn, {bucket: merge(conn, bucket) for bucket in buckets})
+            canonical.write_merged(conn, buckets, lambda bucket: merge(conn, bucket))
 
     def documents_to_extract(self, version: str, everything: bool = False) -> list[StoredDocument]:
         """Canonical documents whose records are missing or come from another extractor version."""

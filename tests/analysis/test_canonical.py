@@ -58,3 +58,50 @@ def test_dates_agree_at_the_coarser_precision():
     assert dates_agree("2025", "2025-12-01")
     assert not dates_agree("2025-11", "2025-12-01")
     assert not dates_agree(None, "2025")
+
+
+def test_a_welcome_thanks_and_congratulations_on_one_day_are_three_acts():
+    events = merge_events([
+        event("a", "statement_praise", "LAO", "VNM", "2025-12-01", sentence="The president warmly welcomed the guest."),
+        event("b", "statement_praise", "LAO", "VNM", "2025-12-01", sentence="The host welcomed the delegation."),
+        event("a", "statement_praise", "LAO", "VNM", "2025-12-01", sentence="He thanked the guest for the gift."),
+        event("c", "statement_praise", "VNM", "LAO", "2025-12-01", sentence="They sent congratulations on the day."),
+        event("d", "statement_praise", "VNM", "LAO", "2025-12-01", sentence="Media praised the enduring bond."),
+        event("e", "statement_praise", "LAO", "VNM", "2025-12-01", sentence="Media praised the enduring bond."),
+    ])
+    assert len(events) == 5
+    welcome = next(e for e in events if len(e.mentions) == 2)
+    assert welcome.documents == ["a", "b"]  # one welcome, reported twice
+
+
+def test_joint_acts_of_one_day_still_merge_whatever_side_a_sentence_names_first():
+    events = merge_events([event("a", "meeting_talks", "VNM", "LAO", "2025-12-01", sentence="They welcomed talks."),
+                           event("b", "meeting_talks", "LAO", "VNM", "2025-12-01", sentence="Talks were held.")])
+    assert len(events) == 1
+
+
+def test_an_undated_report_naming_the_visit_days_joins_the_dated_visit():
+    events = merge_events([
+        event("a", "visit", "VNM", "LAO", "2025-12-01", sentence="The state visit began on December 1, 2025."),
+        event("b", "visit", "VNM", "LAO", None, sentence="During a state visit on Dec 1-2, the leaders met."),
+        event("b", "visit", "VNM", "LAO", None, sentence="The visit took place at the invitation of the host."),
+        event("c", "visit", "VNM", "LAO", None, sentence="A visit from September 10-13 is planned."),
+        event("d", "visit", "VNM", "LAO", None, sentence="Another visit was reported."),
+    ])
+    dated = next(e for e in events if e.date)
+    assert dated.documents == ["a", "b"] and len(dated.mentions) == 3
+    undated = sorted(e.documents for e in events if e.date is None)
+    assert undated == [["c"], ["d"]]  # different documents, no shared day: not one event
+
+
+def test_an_undated_report_stays_apart_when_two_years_have_an_event_on_that_day():
+    events = merge_events([event("a", "visit", "VNM", "LAO", "2019-12-01"),
+                           event("b", "visit", "VNM", "LAO", "2025-12-01"),
+                           event("c", "visit", "VNM", "LAO", None, sentence="He arrived on 1 December.")])
+    assert [e.documents for e in events if e.date is None] == [["c"]]
+
+
+def test_undated_reports_of_two_documents_naming_the_same_day_are_one_event():
+    events = merge_events([event("a", "meeting_talks", "KEN", "UGA", None, sentence="Talks on March 5 went well."),
+                           event("b", "meeting_talks", "UGA", "KEN", None, sentence="On 5 March the two met.")])
+    assert len(events) == 1 and events[0].documents == ["a", "b"]

@@ -15,6 +15,28 @@ def test_target_gets_latest_whole_year_actual_and_partial_periods_are_ignored():
     assert commitment.documents == ["a", "c"]
     assert commitment.latest_actual.value == 1.6e9
     assert round(commitment.progress, 2) == 0.32
+    assert commitment.status == "no deadline"  # short of the target, but not behind any date
+
+
+def test_behind_needs_a_deadline():
+    facts = [fact("a", "trade_turnover", 5e9, "USD", "by 2030", True),
+             fact("b", "trade_turnover", 1.6e9, "USD", "in 2023", False)]
+    [commitment] = track_commitments(facts, reference_year=2025)
+    assert commitment.deadline == "2030" and commitment.status == "behind"
+
+
+def test_a_figure_from_before_the_target_was_set_is_its_baseline_not_progress():
+    facts = [fact("a", "trade_turnover", 5e9, "USD", "by 2030", True, published="2025-12-01"),
+             fact("b", "trade_turnover", 1.6e9, "USD", "in 2023", False, published="2024-02-01")]
+    [commitment] = track_commitments(facts, reference_year=2026)
+    assert commitment.set_year == 2025
+    assert commitment.baseline.value == 1.6e9 and commitment.latest_actual is None
+    assert commitment.progress is None and commitment.status == "no data"
+    shown = commitment.as_json()
+    assert shown["baseline"]["period"] == "in 2023" and shown["latest_actual"] is None
+    later = facts + [fact("c", "trade_turnover", 2.2e9, "USD", "in 2026", False, published="2027-01-05")]
+    [commitment] = track_commitments(later, reference_year=2027)
+    assert commitment.latest_actual.value == 2.2e9 and commitment.baseline is None
     assert commitment.status == "behind"
 
 

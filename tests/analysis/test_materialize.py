@@ -37,14 +37,14 @@ def _store_document(store, doc_id: str, published: str | None, events) -> None:
         conn.execute("INSERT OR IGNORE INTO documents(id, origin, format, published, source, raw_text,"
                      " clean_text) VALUES (?, ?, 'text', ?, 'Outlet', 'x', 'x')", (doc_id, doc_id, published))
         conn.execute("DELETE FROM events WHERE doc_id = ?", (doc_id,))  # as a re-extraction does
-        for (source, target), kind, date, location, negated in events:
+        for (source, target), kind, date, location, negated, *sentence in events:
             conn.execute(
                 "INSERT INTO events(doc_id, type, cameo, goldstein, quad_class, source, target, pair_key,"
                 " date, date_precision, location, negated, sentence, sent_start, sent_end, start, end,"
-                " version, confidence) VALUES (?, ?, '042', 1.9, 1, ?, ?, ?, ?, ?, ?, ?, 'A sentence.',"
+                " version, confidence) VALUES (?, ?, '042', 1.9, 1, ?, ?, ?, ?, ?, ?, ?, ?,"
                 " 0, 11, 0, 5, 'test', 0.5)",
                 (doc_id, kind, source, target, "-".join(sorted((source, target))), date, _precision(date),
-                 location, int(negated)))
+                 location, int(negated), sentence[0] if sentence else "A sentence."))
 
 
 def _in_memory(conn, pair: str, query: views.PairQuery):
@@ -72,6 +72,28 @@ def test_stored_canonical_events_equal_merging_in_memory(tmp_path_factory, batch
         assert views.index_view(store.conn, query) == index_json
         page = dataclasses.replace(query, limit=2, offset=1)
         assert views.timeline_view(store.conn, page) == timeline_json[1:3]
+    store.close()
+
+
+# Sentences that name a day without a year: undated reports of them join the dated event of that
+# day (canonical.link_undated), across buckets; the store must link and unlink as memory does.
+SENTENCES = ["A sentence.", "The visit on May 3 ended.", "Talks on 3 May.", "He left on June 1.", "Praise on May 4."]
+LINK_DATES = [None, None, "2024-05-03", "2024-06-01", "2025-05-03", "2024-05"]
+linked_rows = st.lists(st.tuples(st.sampled_from(PAIRS), st.sampled_from(TYPES), st.sampled_from(LINK_DATES),
+                                 st.sampled_from([None]), st.booleans(), st.sampled_from(SENTENCES)), max_size=6)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(batches=st.lists(st.lists(st.tuples(st.integers(0, 3), linked_rows), max_size=4), min_size=1, max_size=3))
+def test_stored_links_of_undated_reports_equal_linking_in_memory(tmp_path_factory, batches):
+    store = open_store(tmp_path_factory.mktemp("l") / "store.db")
+    for batch in batches:
+        for number, events in batch:
+            _store_document(store, f"doc{number}", "2024-05-05" if number % 2 else None, events)
+        refresh_canonical(store)
+    for pair in ("KEN-UGA", "DEU-FRA"):
+        query = views.PairQuery(pair)
+        assert views.timeline_view(store.conn, query) == _in_memory(store.conn, pair, query)[0]
     store.close()
 
 
@@ -155,3 +177,25 @@ def test_commitments_pages_equal_tracking_every_fact(tmp_path_factory, rows, lim
     page = views.commitments_view(store.conn, views.PairQuery("KEN-UGA", limit=limit, offset=offset))
     assert page == every[offset:None if limit is None else offset + limit]
     store.close()
+
+
+def test_the_store_links_an_undated_report_to_the_visit_of_the_day_it_names(tmp_path):
+    store = open_store(tmp_path / "store.db")
+
+    def add(doc_id, published, date, sentence):
+        _store_document(store, doc_id, published, [(("VNM", "LAO"), "visit", date, None, False)])
+        with store.transaction() as conn:
+            conn.execute("UPDATE events SET sentence = ? WHERE doc_id = ?", (sentence, doc_id))
+
+    add("a", "2025-12-02", None, "The visit from December 1-2 ended.")  # stored before the dated report
+    add("b", "2025-12-01", "2025-12-01", "The visit began today.")
+    refresh_canonical(store)
+    query = views.PairQuery("VNM-LAO")
+    shown = views.timeline_view(store.conn, query)
+    assert [(e["date"], e["documents"], e["mentions"]) for e in shown] == [("2025-12-01", ["b", "a"], 2)]
+    assert shown == _in_memory(store.conn, "VNM-LAO", query)[0]
+    add("c", "2019-12-05", "2019-12-01", "An earlier visit began.")  # now two years have a December 1 visit
+    refresh_canonical(store)
+    shown = views.timeline_view(store.conn, query)
+    assert [(e["date"], e["mentions"]) for e in shown] == [("2019-12-01", 1), ("2025-12-01", 1), (None, 1)]
+    assert shown == _in_memory(store.conn, "VNM-LAO", query)[0]

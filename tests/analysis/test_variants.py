@@ -1,6 +1,6 @@
 from accord.analysis.canonical import merge_events
 from accord.analysis.people import merge_people, same_person
-from accord.analysis.variants import (date_variants, figure_variants, label_components, label_variants,
+from accord.analysis.variants import (all_variants, date_variants, figure_variants, label_components, label_variants,
                                       name_variants)
 
 from analysis_fixtures import event, fact, label, person
@@ -57,7 +57,31 @@ def test_spellings_across_documents_are_one_actor_and_a_name_disagreement():
     nguyen = next(a for a in actors if a.country == "VNM")
     assert set(nguyen.spellings) == {"Nguyễn Văn An", "Nguyen Van An"}
     assert [r.role for r in sorted(nguyen.roles, key=lambda r: r.reported)] == ["Minister", "Deputy Prime Minister"]
-    assert len(name_variants(people, same_person)) == 2
+    found = {d.subject: d.kind for d in name_variants(people, same_person)}
+    assert found == {"Nguyễn Văn An": "alias", "Xaysana Vongsa": "name"}
+
+
+def test_diacritics_case_and_short_forms_are_aliases_but_other_spellings_disagree():
+    people = [person("a", "Tô Lâm", "VNM"), person("b", "To Lam", "VNM"), person("c", "TO LAM", "VNM"),
+              person("a", "Saysomphone Phomvihane", "LAO"), person("b", "Xaysomphone Phomvihane", "LAO"),
+              person("c", "SAYSOMPHONE Phomvihane", "LAO")]
+    found = {d.subject: d for d in name_variants(people, same_person)}
+    assert {d.kind for d in found.values()} == {"alias", "name"}
+    [real] = [d for d in found.values() if d.kind == "name"]
+    sides = {v.value.lower(): v.documents for v in real.variants}
+    assert sides == {"saysomphone phomvihane": ["a", "c"], "xaysomphone phomvihane": ["b"]}
+
+
+def test_real_disagreements_come_first_with_the_documents_on_each_side():
+    people = [person("a", "Tô Lâm", "VNM"), person("b", "To Lam", "VNM")]
+    facts = [fact("a", "trade_turnover", 2.1e9, "USD", "2022", False),
+             fact("b", "trade_turnover", 2.4e9, "USD", "2022", False)]
+    events = merge_events([event("a", "visit", "JPN", "IND", "2023-09-10"), event("b", "visit", "JPN", "IND", "2023-09-11")])
+    labels = [label("a", "close friendship, mutual trust, strategic partnership"),
+              label("b", "close friendship, mutual trust and strategic cohesion")]
+    found = all_variants(labels, facts, events, people, same_person)
+    assert [d.kind for d in found] == ["figure", "date", "relationship_label", "alias"]
+    assert all(sorted(d for v in f.variants for d in v.documents) == ["a", "b"] for f in found)
 
 
 def test_different_people_do_not_merge():

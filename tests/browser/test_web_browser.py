@@ -109,7 +109,8 @@ def test_ask_answers_with_citations(server, page):
     page.wait_for_selector("#answer")
     text = page.locator("#answer").inner_text()
     assert "5 billion" in text and "10 billion" in text
-    assert page.locator("ol.citations li").count() >= 2
+    cited = page.locator("ol.citations li").all_inner_texts()
+    assert cited and len(cited) == len(set(cited))  # both targets stand in one sentence: cited once
     _shot(page, "ask.png")
 
 

@@ -83,7 +83,7 @@ def test_paged_views_say_where_the_next_page_starts(seeded_db):
     assert "showing commitments 1-1 of more (next: --offset 1)" in commitments.stdout
     whole = invoke("--db", seeded_db, "commitments", "--pair", "VNM-LAO")
     assert whole.stdout.splitlines()[0].strip().endswith("commitments, VNM-LAO")
-    assert "USD 5 bn" in whole.stdout and "USD 1.6 bn (2023)" in whole.stdout
+    assert "USD 5 bn" in whole.stdout and "USD 1.6 bn (2023, baselin" in whole.stdout
 
 
 def test_actor_says_showing_20_of_all_its_events(seeded_db):
