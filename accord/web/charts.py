@@ -16,7 +16,7 @@ from html import escape
 
 from accord.analysis.charts import TYPE_COLOURS, index_svg, timeline_svg
 
-FOCUS_YEARS = 3  # the opening window: the last three years of the pair's record
+GAP_DAYS = 400  # a longer gap between events ends the recent run the charts open on
 WRAP = 80  # hover text width, in characters
 DAY_MS = 86_400_000
 RANGE_BUTTONS = [{"count": 1, "label": "1y", "step": "year", "stepmode": "backward"},
@@ -47,22 +47,27 @@ def _day(value: str) -> date:
     return date(parts[0], *(parts[1:] + [1, 1])[:2])
 
 
-def focus_range(dates: list[str]) -> list[str] | None:
-    """The opening x range: the last FOCUS_YEARS of the dates (padded), or None (everything)
-    when they all fall within it."""
+def focus_range(dates: list[str], pad_days: int = 31) -> list[str] | None:
+    """The opening x range: the most recent run of dates with no gap over GAP_DAYS, padded;
+    None (show everything) when there is only that run."""
     if not dates:
         return None
-    first, last = min(map(_day, dates)), max(map(_day, dates))
-    start = last - timedelta(days=365 * FOCUS_YEARS)
-    if first >= start:
+    days = sorted(map(_day, dates))
+    start = days[-1]
+    for earlier in reversed(days[:-1]):
+        if (start - earlier).days > GAP_DAYS:
+            break
+        start = earlier
+    if start == days[0]:
         return None
-    return [start.isoformat(), (last + timedelta(days=45)).isoformat()]
+    pad = timedelta(days=max(pad_days, (days[-1] - start).days // 10))
+    return [(start - pad).isoformat(), (days[-1] + pad).isoformat()]
 
 
-def _date_axis(dates: list[str]) -> dict:
-    axis = {"type": "date", "title": {"text": "date"}, "rangeslider": {"visible": True, "thickness": 0.12},
+def _date_axis(dates: list[str], pad_days: int = 31) -> dict:
+    axis = {"type": "date", "rangeslider": {"visible": True, "thickness": 0.12},
             "rangeselector": {"buttons": RANGE_BUTTONS, "x": 0, "y": 1.02}, "automargin": True}
-    focus = focus_range(dates)
+    focus = focus_range(dates, pad_days)
     if focus:
         axis["range"] = focus
     return axis
@@ -95,8 +100,8 @@ def timeline_figure(items: list[dict], links: list[str]) -> dict:
     layout = {"xaxis": _date_axis([item["date"] for _, item in dated]),
               "yaxis": {"type": "category", "categoryarray": types, "automargin": True,
                         "title": {"text": "event type"}},
-              "legend": {"orientation": "h", "y": -0.45}, "hovermode": "closest",
-              "hoverlabel": {"align": "left"}, "height": 260 + 34 * len(types),
+              "legend": {"title": {"text": "event type"}}, "hovermode": "closest",
+              "hoverlabel": {"align": "left"}, "height": 170 + 34 * len(types),
               "margin": {"t": 40, "r": 20}, "dragmode": "zoom"}
     return {"data": traces, "layout": layout, "undated": len(items) - len(dated)}
 
@@ -128,12 +133,14 @@ def index_figure(rows: list[dict]) -> dict:
             "line": {"color": "#d62728"}, "hovertext": [f"{escape(r['period'])}: mean Goldstein "
                                                         f"{r['goldstein_mean']:+.2f}" for r in rows],
             "hoverinfo": "text"}
-    layout = {"xaxis": _date_axis([m for m in middles]),
+    # Padded by half a year so that the bars of a yearly index are not cut at the edges.
+    layout = {"xaxis": _date_axis(middles, pad_days=200),
               "yaxis": {"title": {"text": "canonical events"}, "rangemode": "tozero", "tickformat": "d",
                         "automargin": True},
               "yaxis2": {"title": {"text": "mean Goldstein"}, "overlaying": "y", "side": "right",
                          "range": [-10.5, 10.5], "tickvals": [-10, -5, 0, 5, 10], "zeroline": True},
-              "legend": {"orientation": "h", "y": -0.5}, "hovermode": "closest", "height": 380,
+              "legend": {"orientation": "h", "x": 1, "xanchor": "right", "y": 1.02, "yanchor": "bottom"},
+              "hovermode": "closest", "height": 380,
               "margin": {"t": 40}, "bargap": 0.1}
     return {"data": [bars, line], "layout": layout}
 
