@@ -13,12 +13,14 @@ CACHE = {"Cache-Control": "public, max-age=86400"}
 
 @router.get("/docs", response_class=HTMLResponse, include_in_schema=False)
 def swagger(request: Request):
+    """Swagger UI over the app's OpenAPI schema."""
     # Swagger UI is started by static/docs.js: an inline script would break the CSP.
     return render(request, "docs.html", {"openapi_url": request.app.openapi_url})
 
 
 @router.get("/vendor/plotly.min.js", include_in_schema=False)
 def plotly() -> FileResponse:
+    """plotly.js, from the plotly package."""
     return FileResponse(plotly_js(), media_type="text/javascript", headers=CACHE)
 
 

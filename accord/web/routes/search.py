@@ -31,6 +31,7 @@ def api_ask(c: Conn, q: Annotated[str, Query(min_length=1, max_length=500)]) -> 
 @router.get("/search", response_class=HTMLResponse, include_in_schema=False)
 def page_search(request: Request, c: Conn, q: Annotated[str, Query(max_length=500)] = "",
                 language: Language = None, mode: Mode = "fts"):
+    """The search page; an empty query shows the form alone."""
     results = (data.search(c, q, 50, language or None, mode) if q.strip()
                else {"query": "", "items": [], "mode": mode})
     return render(request, "search.html", results)
@@ -38,4 +39,5 @@ def page_search(request: Request, c: Conn, q: Annotated[str, Query(max_length=50
 
 @router.get("/ask", response_class=HTMLResponse, include_in_schema=False)
 def page_ask(request: Request, c: Conn, q: Annotated[str, Query(max_length=500)] = ""):
+    """The ask page; an empty question shows the form alone."""
     return render(request, "ask.html", {"question": q, "answer": data.ask(c, q) if q.strip() else None})
