@@ -2,6 +2,8 @@
 article that must render inert. Screenshots go to docs/screenshots/."""
 
 import os
+import subprocess
+import sys
 import tempfile
 import socket
 import threading
@@ -55,6 +57,35 @@ def server(tmp_path_factory):
     yield f"http://127.0.0.1:{port}"
     instance.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def demo_server(tmp_path_factory):
+    """`accord serve` itself, as a separate process, on a store made as `make demo` makes it."""
+    from typer.testing import CliRunner
+
+    from accord.cli import app
+
+    db = tmp_path_factory.mktemp("demo") / "demo.db"
+    assert CliRunner().invoke(app, ["--db", str(db), "ingest", str(SEEDS), "-q"]).exit_code == 0
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if k != "ACCORD_TOKEN"}
+    process = subprocess.Popen([sys.executable, "-c", "from accord.cli import main; main()", "--db", str(db),
+                                "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                pytest.fail(f"accord serve did not start: {process.stderr.read().decode()[-500:]}")
+            time.sleep(0.2)
+    yield f"http://127.0.0.1:{port}"
+    process.terminate()
+    process.wait(timeout=10)
 
 
 @pytest.fixture
@@ -162,7 +193,8 @@ def test_the_timeline_opens_on_recent_years_and_zooms(server, page):
     assert page.locator("#index-chart .legend .traces").count() == 2
 
 
-def test_served_pages_fetch_nothing_off_the_machine(server, browser):
+def test_served_pages_fetch_nothing_off_the_machine(demo_server, browser):
+    server = demo_server
     context = browser.new_context()
     requests, outside, violations = [], [], []
 
