@@ -6,6 +6,7 @@ The app is called as a bare ASGI app, so the test sees exactly which body chunks
 """
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -39,7 +40,9 @@ def _post(app, headers: dict[str, str], chunks: list[bytes]) -> tuple[int, int]:
              "root_path": "", "client": ("127.0.0.1", 5000), "server": ("127.0.0.1", 8000),
              "headers": [(k.lower().encode(), v.encode()) for k, v in
                          {"content-type": f"multipart/form-data; boundary={BOUNDARY}", **headers}.items()]}
-    asyncio.run(app(scope, receive, send))
+    # In a thread of its own: the browser tests' Playwright may hold this thread's event loop.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, app(scope, receive, send)).result()
     return next(m["status"] for m in sent if m["type"] == "http.response.start"), len(pulled)
 
 
