@@ -8,6 +8,7 @@ deadline ("by 2030"), so sentence-level date finding is done with these rules.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -183,26 +184,40 @@ def _resolve(kind: str, match: re.Match, sentence: str, context: DateContext) ->
         if kind == "same":  # "the same day" is the day just stated, however long ago
             return mention(context.last_stated or context.anchor, "relative")
         if kind == "weekday":
-            before = sentence[max(0, match.start() - 90):match.start()]
-            word = re.search(r"(\w+)\s*$", before)
-            previous = word.group(1).lower() if word else ""
-            if previous in ("by", "until", "till", "before"):
-                return mention(None, "deadline")
-            ahead = previous in ("next", "coming", "starting", "from") and _future_before(before) \
-                or previous in ("next", "coming") or previous not in ("last", "since", "previous") and _future_before(before)
-            return mention(_weekday(groups["weekday"].lower(), context, ahead), "relative")
-        if kind == "mrel":
-            if not context.published:
-                return mention(None, "relative")
-            year = context.published.year + {"last": -1, "this": 0, "next": 1}[groups["which"].lower()]
-            return mention(DateValue(f"{year:04d}-{MONTHS[groups['month'].lower()]:02d}", "month"), "relative")
-        if kind == "relative":
-            if _POSSESSIVE_AFTER.match(sentence[match.end():]):
-                return mention(None, "period")
-            return mention(_relative(" ".join(groups["rel"].lower().split()), context), "relative")
+            return _weekday_mention(match, sentence, context, mention)
+        if kind in ("mrel", "relative"):
+            return _relative_mention(kind, match, sentence, context, mention)
     except ValueError:
         return None
     return None
+
+
+def _weekday_mention(match: re.Match, sentence: str, context: DateContext,
+                     mention: Callable[[DateValue | None, str], DateMention]) -> DateMention:
+    """A weekday: the last such day before publication, the next one after a future verb or
+    "next"/"coming", or a deadline after "by"/"until"."""
+    before = sentence[max(0, match.start() - 90):match.start()]
+    word = re.search(r"(\w+)\s*$", before)
+    previous = word.group(1).lower() if word else ""
+    if previous in ("by", "until", "till", "before"):
+        return mention(None, "deadline")
+    ahead = previous in ("next", "coming", "starting", "from") and _future_before(before) \
+        or previous in ("next", "coming") or previous not in ("last", "since", "previous") and _future_before(before)
+    return mention(_weekday(match.group("weekday").lower(), context, ahead), "relative")
+
+
+def _relative_mention(kind: str, match: re.Match, sentence: str, context: DateContext,
+                      mention: Callable[[DateValue | None, str], DateMention]) -> DateMention:
+    """"March last year" (kind "mrel") as a month; "yesterday", "last week" and the like
+    ("relative") against the anchor, or a period when a possessive follows ("last year's")."""
+    if kind == "mrel":
+        if not context.published:
+            return mention(None, "relative")
+        year = context.published.year + {"last": -1, "this": 0, "next": 1}[match.group("which").lower()]
+        return mention(DateValue(f"{year:04d}-{MONTHS[match.group('month').lower()]:02d}", "month"), "relative")
+    if _POSSESSIVE_AFTER.match(sentence[match.end():]):
+        return mention(None, "period")
+    return mention(_relative(" ".join(match.group("rel").lower().split()), context), "relative")
 
 
 def _day(year: int, month: int, day: int) -> DateValue:

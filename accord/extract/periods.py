@@ -126,20 +126,7 @@ def _normalise(kind: str, match: re.Match, text: str,
         y1 = int(groups["y1"]) if groups.get("y1") else y2
         return f"{y1}-{_month(groups['m1']):02d}..{y2}-{_month(groups['m2']):02d}", False, False, True
     if kind in ("months", "half", "quarter"):
-        year = _year_of(groups.get("y") or groups.get("y2") or groups.get("y3") or "", published)
-        if year is None:
-            return phrase, False, False, True
-        if kind == "months":
-            n = _count(groups["n"])
-            if not 1 <= n <= 12:
-                return None
-            first, last = (1, n) if groups["which"].lower() == "first" else (13 - n, 12)
-            return f"{year}-{first:02d}..{year}-{last:02d}", False, False, True
-        if kind == "half":
-            second = (groups.get("which") or "").lower() == "second" or groups.get("h") == "2"
-            return (f"{year}-07..{year}-12" if second else f"{year}-01..{year}-06"), False, False, True
-        quarter = _ORDINALS.get((groups.get("q") or "").lower()) or int(groups.get("q2") or groups.get("q3"))
-        return f"{year}-Q{quarter}", False, False, True
+        return _part_of_year(kind, groups, phrase, published)
     if kind == "fiscal":
         first = groups.get("y") or groups.get("y3")
         second = groups.get("y2") or groups.get("y4")
@@ -161,24 +148,51 @@ def _normalise(kind: str, match: re.Match, text: str,
         return (f"{groups['y']}-{_month(groups['m']):02d}", prep in ("by", "until", "till", "through"),
                 False, False)
     if kind in ("year", "relative_year"):
-        prep = " ".join((groups.get("prep") or "").lower().split())
-        if prep in ("since", "from"):
-            return phrase, False, prep == "from", prep == "since"
-        year = _year_of(groups["y"], published)
-        deadline = prep in ("by", "until", "till", "through", "before") or "end" in text.lower()
-        past = "last" in text.lower() or "previous" in text.lower() or "past" in text.lower()
-        forward = "next" in text.lower()
-        if year is None:
-            return phrase, deadline, forward, past
-        if published is not None:
-            forward = forward or year > published.year
-            past = past or year < published.year
-        return str(year), deadline, forward, past
+        return _year_period(groups, text, phrase, published)
     if kind == "forward_phrase":
         return phrase, False, True, False
     if kind == "past_phrase":
         return phrase, False, False, True
     return phrase, False, False, False  # annual
+
+
+def _part_of_year(kind: str, groups: dict, phrase: str,
+                  published: date | None) -> tuple[str, bool, bool, bool] | None:
+    """The first or last months, a half or a quarter of a year, as a range or `YYYY-Qn`."""
+    year = _year_of(groups.get("y") or groups.get("y2") or groups.get("y3") or "", published)
+    if year is None:
+        return phrase, False, False, True
+    if kind == "months":
+        n = _count(groups["n"])
+        if not 1 <= n <= 12:
+            return None
+        first, last = (1, n) if groups["which"].lower() == "first" else (13 - n, 12)
+        return f"{year}-{first:02d}..{year}-{last:02d}", False, False, True
+    if kind == "half":
+        second = (groups.get("which") or "").lower() == "second" or groups.get("h") == "2"
+        return (f"{year}-07..{year}-12" if second else f"{year}-01..{year}-06"), False, False, True
+    quarter = _ORDINALS.get((groups.get("q") or "").lower()) or int(groups.get("q2") or groups.get("q3"))
+    return f"{year}-Q{quarter}", False, False, True
+
+
+def _year_period(groups: dict, text: str, phrase: str,
+                 published: date | None) -> tuple[str, bool, bool, bool]:
+    """A year ("in 2023", "by 2030", "last year"): forward or past against the publication
+    year, a deadline after "by"/"until"/"end", the phrase itself after "since"/"from"."""
+    prep = " ".join((groups.get("prep") or "").lower().split())
+    if prep in ("since", "from"):
+        return phrase, False, prep == "from", prep == "since"
+    year = _year_of(groups["y"], published)
+    lowered = text.lower()
+    deadline = prep in ("by", "until", "till", "through", "before") or "end" in lowered
+    past = "last" in lowered or "previous" in lowered or "past" in lowered
+    forward = "next" in lowered
+    if year is None:
+        return phrase, deadline, forward, past
+    if published is not None:
+        forward = forward or year > published.year
+        past = past or year < published.year
+    return str(year), deadline, forward, past
 
 
 def assign_periods(spans: list[tuple[int, int]], periods: list[Period],
