@@ -359,3 +359,18 @@ MIGRATIONS += [
         ALTER TABLE extraction_runs ADD COLUMN skipped TEXT;
     """),
 ]
+
+MIGRATIONS += [
+    ("012_canonical_links_follow_deletes", """
+        -- An undated report linked to a dated canonical event of another bucket (by the day it
+        -- names) is in no bucket its own deletion marks: mark the bucket it is linked into, so
+        -- that bucket's re-merge drops the link, and drop the link row at once.
+        CREATE TRIGGER canonical_link_delete AFTER DELETE ON events
+        BEGIN
+            INSERT OR IGNORE INTO canonical_dirty(pair_key, type, bucket)
+                SELECT c.pair_key, c.type, c.bucket FROM canonical_mentions m
+                JOIN canonical_events c ON c.id = m.canonical_id WHERE m.event_id = OLD.id;
+            DELETE FROM canonical_mentions WHERE event_id = OLD.id;
+        END;
+    """),
+]
