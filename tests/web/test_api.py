@@ -44,10 +44,14 @@ def test_the_page_and_its_json_show_the_same_records(client):
 def test_document_view_highlights_the_evidence_span(client):
     event = client.get("/api/events", params={"type": "agreement_signed"}).json()["items"][0]
     ev = event["evidence"]
-    html = client.get(f"/documents/{ev['doc_id']}", params={"start": ev["start"], "end": ev["end"]}).text
+    sentence = {"start": ev["sentence_start"], "end": ev["sentence_end"]}
+    html = client.get(f"/documents/{ev['doc_id']}", params=sentence).text
     assert '<mark id="evidence">' in html
-    doc = client.get(f"/api/documents/{ev['doc_id']}", params={"start": ev["start"], "end": ev["end"]}).json()
+    doc = client.get(f"/api/documents/{ev['doc_id']}", params=sentence).json()
     assert doc["segments"]["evidence"] == ev["sentence"]
+    # `start`/`end` are the match inside it ("signing"), as in `accord events --json`.
+    match = client.get(f"/api/documents/{ev['doc_id']}", params={"start": ev["start"], "end": ev["end"]}).json()
+    assert match["segments"]["evidence"] and match["segments"]["evidence"] in ev["sentence"]
 
 
 def test_search_is_diacritic_insensitive_and_bad_syntax_is_400(client):
