@@ -132,3 +132,11 @@ def test_upload_size_limit(writable, token):
 def test_openapi_lists_the_api(client):
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/events", "/api/search", "/api/ask", "/api/ingest"} <= set(paths)
+
+
+def test_the_labels_page_shows_its_json_rows(client):
+    api = client.get("/api/labels", params={"pair": "VNM-LAO"}).json()["items"]
+    page = client.get("/labels", params={"pair": "VNM-LAO"}).text
+    assert api
+    for label in api:
+        assert label["evidence"]["doc_id"][:8] in page
