@@ -162,3 +162,22 @@ def test_the_pair_views_agree(cli, api, by):
     assert page["index"] and page["index"] == cli("index", "--pair", PAIR, "--by", by)
     assert page["commitments"] == cli("commitments", "--pair", PAIR)
     assert page["variants"] == cli("variants", "--pair", PAIR)
+
+
+@pytest.mark.parametrize("question", ["What trade target did Vietnam and Laos set?",
+                                      "When did Vietnam and Laos sign the Treaty of Amity and Cooperation?"])
+def test_ask_agrees(cli, api, question):
+    answer = cli("ask", question)
+    assert answer["found"], answer
+    assert answer == api("/ask", q=question)
+
+
+def test_one_document_agrees_but_for_the_texts_and_the_web_extras(cli, api):
+    """`accord show ID --json` has the texts; /api/documents/ID cuts the text around a span and
+    lists the document's records (as `accord events --json` prints them)."""
+    doc_id = cli("docs", "--limit", "1")[0]["id"]
+    shown, web = cli("show", doc_id), api(f"/documents/{doc_id}")
+    assert {k: v for k, v in shown.items() if k not in ("clean_text", "raw_text")} == \
+           {k: v for k, v in web.items() if k not in ("segments", "records")}
+    assert web["records"]["events"] == [r for r in cli("events", "--limit", "100000")
+                                        if r["evidence"]["doc_id"] == doc_id][:1000]
