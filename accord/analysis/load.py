@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from accord.store.records import normalise_pair
+from accord.store.records import normalise_pair, outlet_of
 
 
 @dataclass(frozen=True)
@@ -75,17 +74,6 @@ class PersonMention:
     aliases: tuple[str, ...]
     country: str | None
     role: str | None
-
-
-def outlet_of(source: str | None, url: str | None) -> str | None:
-    """The outlet: the stated source, else the URL's host without 'www.'."""
-    if source:
-        return source
-    if url:
-        match = re.match(r"^[a-z]+://(?:www\.)?([^/:?#]+)", url.strip(), re.I)
-        if match:
-            return match.group(1).lower()
-    return None
 
 
 # The columns every record query selects: the record and its document's outlet and date.

@@ -3,8 +3,9 @@ store connection and options in, JSON-ready data out."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 
 from accord.analysis.canonical import CanonicalEvent, merge_events
@@ -14,7 +15,9 @@ from accord.analysis.materialize import TimelineWindow, period_rows, settled, ti
 from accord.analysis.people import Actor, actor_events, find_actor, merge_people, same_person
 from accord.analysis.timeline import index_from_periods, relationship_index, timeline
 from accord.analysis.variants import all_variants
-from accord.store.records import normalise_pair
+from accord.models import SearchHit, StoredDocument
+from accord.store import queries
+from accord.store.records import RecordFilter, list_records, normalise_pair, record_counts
 
 
 @dataclass(frozen=True)
@@ -107,3 +110,64 @@ def pairs_view(conn: sqlite3.Connection) -> list[dict]:
         SELECT pair_key, count(*) AS events, count(DISTINCT doc_id) AS documents, max(date) AS last_event
         FROM events WHERE pair_key IS NOT NULL AND negated = 0 GROUP BY pair_key ORDER BY events DESC""")
     return [dict(row) for row in rows]
+
+
+# The listings below give the one JSON shape of each row that `accord X --json` and /api/X
+# both print (tests/test_json_agreement.py holds them to it).
+
+def evidence_json(row: dict) -> dict:
+    """A record's provenance as the codebook gives it: the document, the character span of the
+    match (`start`, `end`), and the sentence it was found in with its own span."""
+    return {"doc_id": row["doc_id"], "origin": row.get("origin"), "start": row["start"], "end": row["end"],
+            "sentence": row["sentence"], "sentence_start": row["sent_start"], "sentence_end": row["sent_end"]}
+
+
+_PROVENANCE = ("doc_id", "origin", "sentence", "sent_start", "sent_end", "start", "end", "doc_title")
+
+
+def record_json(row: dict) -> dict:
+    """A record row (events, facts, agreements, labels): its columns with JSON decoded and flags
+    as booleans, and its provenance under `evidence`."""
+    clean = {k: v for k, v in row.items() if k not in _PROVENANCE}
+    for key in ("countries", "aliases"):
+        if isinstance(clean.get(key), str):
+            clean[key] = json.loads(clean[key])
+    for key in ("planned", "negated", "is_target"):
+        if key in clean:
+            clean[key] = bool(clean[key])
+    return {**clean, "evidence": evidence_json(row)}
+
+
+def records_view(conn: sqlite3.Connection, table: str, filters: RecordFilter) -> list[dict]:
+    """`accord events|facts|agreements|labels`: the filtered rows, each with its evidence."""
+    return [record_json(row) for row in list_records(conn, table, filters)]
+
+
+def actor_row(actor: Actor) -> dict:
+    """An actor in a listing: the profile's names and country, its roles and document count."""
+    return {"name": actor.name, "aliases": actor.aliases, "country": actor.country,
+            "roles": sorted({r.role for r in actor.roles}), "documents": len(actor.documents)}
+
+
+def actors_view(conn: sqlite3.Connection, countries: tuple[str, ...] = ()) -> list[Actor]:
+    """`accord actors`: actors merged across documents, most documented first, then by name."""
+    return sorted(all_actors(conn, countries), key=lambda a: (-len(a.documents), a.name))
+
+
+def document_json(doc: StoredDocument) -> dict:
+    """A document in a listing: its metadata without the texts."""
+    row = asdict(doc)
+    for heavy in ("clean_text", "raw_text", "origins"):
+        row.pop(heavy)
+    return row
+
+
+def search_hit_json(hit: SearchHit) -> dict:
+    """A search result: the document's listing row with its snippet and rank."""
+    return {**document_json(hit.document), "snippet": hit.snippet, "rank": hit.rank}
+
+
+def stats_view(conn: sqlite3.Connection) -> dict:
+    """`accord stats`: document and record counts (actors as merged people) and languages."""
+    return {**queries.stats(conn), **record_counts(conn), "actors": len(all_actors(conn)),
+            "languages": queries.language_counts(conn)}

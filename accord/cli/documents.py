@@ -9,25 +9,15 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from accord.analysis.summary import record_totals
+from accord.analysis.views import document_json, search_hit_json, stats_view
 from accord.cli.options import DbOption, JsonOption, read_store, store_path
 from accord.cli.output import counted, err, fail, out, page, print_json, print_table
 from accord.errors import SearchSyntaxError
-from accord.models import StoredDocument
 from accord.store.db import Store
-from accord.store.queries import language_counts
 
 app = typer.Typer()
 
 SEARCH_MODES = ("fts", "recent", "semantic", "hybrid")
-
-
-def listing(doc: StoredDocument) -> dict:
-    """A document for listings: metadata without the texts."""
-    row = asdict(doc)
-    for heavy in ("clean_text", "raw_text", "origins"):
-        row.pop(heavy)
-    return row
 
 
 @app.command()
@@ -46,7 +36,7 @@ def docs(
         documents = store.list_documents(limit, offset, include_duplicates, language)
         total = _document_total(store, include_duplicates, language, len(documents), limit, offset)
     if as_json:
-        print_json([listing(doc) for doc in documents])
+        print_json([document_json(doc) for doc in documents])
         return
     print_table(counted(len(documents), total, "documents", offset), ["id", "published", "lang", "words", "title"],
                 [[doc.id[:12], doc.published or "-", doc.language or "-", f"{doc.word_count:,}",
@@ -98,11 +88,11 @@ def show(
 def stats(ctx: typer.Context, as_json: JsonOption = False, db: DbOption = None) -> None:
     """Counts of what the store holds."""
     with read_store(ctx, db) as store:
-        counts = {**store.stats(), **record_totals(store.conn)}
-        languages = language_counts(store.conn)
+        counts = stats_view(store.conn)
     if as_json:
-        print_json({**counts, "languages": languages})
+        print_json(counts)
         return
+    languages = counts.pop("languages")
     view = Table(title=f"accord store {store_path(ctx, db)}", show_header=False)
     for key, value in counts.items():
         view.add_row(key.replace("_", " "), f"{value:,}")
@@ -133,7 +123,7 @@ def search(
         except SearchSyntaxError as error:
             raise fail(str(error)) from None
     if as_json:
-        print_json([{**listing(hit.document), "snippet": hit.snippet, "rank": hit.rank} for hit in hits])
+        print_json([search_hit_json(hit) for hit in hits])
         return
     if not hits:
         out.print("no matches")

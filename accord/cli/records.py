@@ -3,13 +3,12 @@ points to its evidence sentence: cut to the terminal in the table, whole in --js
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from typing import Callable
+from typing import Annotated, Callable, Optional
 
 import typer
 
-from accord.analysis.views import all_actors
+from accord.analysis.views import actor_row, actors_view, record_json
 from accord.cli.options import (DbOption, EventTypeOption, FromOption, JsonOption, PairOption, QuantityOption,
                                 ToOption, check_period, read_store)
 from accord.cli.output import counted, cut, evidence_cell, human_amount, print_json, print_table, yes_no
@@ -18,22 +17,8 @@ from accord.store.records import RecordFilter, count_records, list_records, norm
 app = typer.Typer()
 
 LIMIT_HELP = "Most rows."
-
-
-def record_json(row: dict) -> dict:
-    """A record row for JSON: provenance under `evidence`, JSON columns decoded, flags as booleans."""
-    row = dict(row)
-    evidence = {"doc_id": row.pop("doc_id"), "origin": row.pop("origin"), "sentence": row.pop("sentence"),
-                "sentence_start": row.pop("sent_start"), "sentence_end": row.pop("sent_end"),
-                "start": row.pop("start"), "end": row.pop("end")}
-    row.pop("doc_title", None)
-    for key in ("countries", "aliases"):
-        if isinstance(row.get(key), str):
-            row[key] = json.loads(row[key])
-    for key in ("planned", "negated", "is_target"):
-        if key in row:
-            row[key] = bool(row[key])
-    return {**row, "evidence": evidence}
+OutletOption = Annotated[Optional[str], typer.Option(
+    "--outlet", help="Only records from documents of this outlet (its source, else the URL's host), any case.")]
 
 
 @dataclass(frozen=True)
@@ -89,6 +74,7 @@ def events(
     kind: EventTypeOption = None,
     date_from: FromOption = None,
     date_to: ToOption = None,
+    outlet: OutletOption = None,
     limit: int = typer.Option(1000, min=1, help=LIMIT_HELP),
     as_json: JsonOption = False,
     db: DbOption = None,
@@ -96,7 +82,7 @@ def events(
     """Events between countries, each with its evidence sentence."""
     check_period(date_from, date_to)
     print_records(ctx, db, EVENTS, RecordFilter(pair=pair, type=kind, date_from=date_from, date_to=date_to,
-                                                limit=limit), as_json)
+                                                outlet=outlet, limit=limit), as_json)
 
 
 @app.command()
@@ -104,12 +90,13 @@ def facts(
     ctx: typer.Context,
     pair: PairOption = None,
     kind: QuantityOption = None,
+    outlet: OutletOption = None,
     limit: int = typer.Option(1000, min=1, help=LIMIT_HELP),
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
     """Numeric facts: value, unit, kind, period, target or reported."""
-    print_records(ctx, db, FACTS, RecordFilter(pair=pair, type=kind, limit=limit), as_json)
+    print_records(ctx, db, FACTS, RecordFilter(pair=pair, type=kind, outlet=outlet, limit=limit), as_json)
 
 
 @app.command()
@@ -118,6 +105,7 @@ def agreements(
     pair: PairOption = None,
     date_from: FromOption = None,
     date_to: ToOption = None,
+    outlet: OutletOption = None,
     limit: int = typer.Option(1000, min=1, help=LIMIT_HELP),
     as_json: JsonOption = False,
     db: DbOption = None,
@@ -125,19 +113,20 @@ def agreements(
     """Named agreements, treaties, memoranda and plans."""
     check_period(date_from, date_to)
     print_records(ctx, db, AGREEMENTS, RecordFilter(pair=pair, date_from=date_from, date_to=date_to,
-                                                    limit=limit), as_json)
+                                                    outlet=outlet, limit=limit), as_json)
 
 
 @app.command()
 def labels(
     ctx: typer.Context,
     pair: PairOption = None,
+    outlet: OutletOption = None,
     limit: int = typer.Option(1000, min=1, help=LIMIT_HELP),
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
     """Relationship labels ("comprehensive strategic partnership") as each source words them."""
-    print_records(ctx, db, LABELS, RecordFilter(pair=pair, limit=limit), as_json)
+    print_records(ctx, db, LABELS, RecordFilter(pair=pair, outlet=outlet, limit=limit), as_json)
 
 
 @app.command()
@@ -148,17 +137,15 @@ def actors(
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
-    """People named in the documents, with spellings, countries and roles."""
+    """People named in the documents, with other spellings, country and roles."""
     countries = tuple(normalise_pair(pair).split("-")) if pair else ()
     with read_store(ctx, db) as store:
         # People merged across documents: spellings and transliterations of one person are one row.
-        merged = sorted(all_actors(store.conn, countries), key=lambda a: (-len(a.documents), a.name))
-    rows = [{"name": a.name, "spellings": sorted(a.spellings), "countries": [a.country] if a.country else [],
-             "roles": sorted({r.role for r in a.roles}), "documents": len(a.documents)} for a in merged[:limit]]
+        merged = actors_view(store.conn, countries)
+    rows = [actor_row(a) for a in merged[:limit]]
     if as_json:
         print_json(rows)
         return
     print_table(counted(len(rows), len(merged), "actors"), ["name", "country", "docs", "also spelled", "roles"],
-                [[row["name"], ", ".join(row["countries"]) or "-", str(row["documents"]),
-                  cut(", ".join(s for s in row["spellings"] if s != row["name"]), 30) or "-", "; ".join(row["roles"])]
-                 for row in rows], evidence=False)
+                [[row["name"], row["country"] or "-", str(row["documents"]), cut(", ".join(row["aliases"]), 30) or "-",
+                  "; ".join(row["roles"])] for row in rows], evidence=False)

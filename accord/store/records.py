@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from dataclasses import dataclass
 
@@ -70,6 +71,7 @@ class RecordFilter:
     date_from: str | None = None
     date_to: str | None = None
     doc_id: str | None = None
+    outlet: str | None = None  # the document's outlet (see outlet_of), any case
     limit: int = 1000
     include_negated: bool = False  # negated events ("did not sign") are stored, flagged, and hidden
 
@@ -84,9 +86,20 @@ def normalise_pair(pair: str | None) -> str | None:
     return "-".join(sorted(parts))
 
 
+def outlet_of(source: str | None, url: str | None) -> str | None:
+    """The outlet: the stated source, else the URL's host without 'www.'."""
+    if source:
+        return source
+    if url:
+        match = re.match(r"^[a-z]+://(?:www\.)?([^/:?#]+)", url.strip(), re.I)
+        if match:
+            return match.group(1).lower()
+    return None
+
+
 def list_records(conn: sqlite3.Connection, table: str, filters: RecordFilter) -> list[dict]:
     """Rows of one record table with the document's origin, filtered; evidence included."""
-    where, params = _where(table, filters)
+    where, params = _where(conn, table, filters)
     order = "r.date IS NULL, r.date, r.id" if table in ("events", "agreements") else "r.id"
     rows = conn.execute(f"SELECT r.*, d.origin, d.title AS doc_title FROM {table} r "
                         f"JOIN documents d ON d.id = r.doc_id {where} ORDER BY {order} LIMIT ?",
@@ -96,11 +109,11 @@ def list_records(conn: sqlite3.Connection, table: str, filters: RecordFilter) ->
 
 def count_records(conn: sqlite3.Connection, table: str, filters: RecordFilter) -> int:
     """How many rows list_records would give without its limit ("showing 20 of 27")."""
-    where, params = _where(table, filters)
+    where, params = _where(conn, table, filters)
     return conn.execute(f"SELECT count(*) FROM {table} r {where}", params).fetchone()[0]
 
 
-def _where(table: str, filters: RecordFilter) -> tuple[str, list]:
+def _where(conn: sqlite3.Connection, table: str, filters: RecordFilter) -> tuple[str, list]:
     if table not in ("events", "facts", "agreements", "relation_labels", "people"):
         raise ValueError(table)
     clauses, params = [], []
@@ -125,6 +138,11 @@ def _where(table: str, filters: RecordFilter) -> tuple[str, list]:
     if filters.doc_id:
         clauses.append("r.doc_id = ?")
         params.append(filters.doc_id)
+    if filters.outlet:
+        # In the query, before its LIMIT, so that a page of one outlet is a full page.
+        conn.create_function("accord_outlet", 2, outlet_of, deterministic=True)
+        clauses.append("r.doc_id IN (SELECT id FROM documents WHERE lower(accord_outlet(source, url)) = lower(?))")
+        params.append(filters.outlet)
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 

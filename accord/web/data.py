@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import dataclass
 
 from accord.analysis import views
 from accord.analysis.ask import answer_question
 from accord.store import queries
-from accord.store.records import RecordFilter, list_records, normalise_pair, record_counts
+from accord.store.records import RecordFilter, normalise_pair
 
 MAX_PAGE = 100_000
 MAX_PER_PAGE = 500
@@ -39,47 +38,20 @@ class RecordQuery:
     outlet: str | None = None
 
 
-def evidence_of(row: dict) -> dict:
-    """A record row's provenance, with a link target in the document view."""
-    return {"doc_id": row["doc_id"], "origin": row.get("origin"), "sentence": row["sentence"],
-            "start": row["sent_start"], "end": row["sent_end"]}
-
-
-def _record(row: dict) -> dict:
-    clean = {k: v for k, v in row.items()
-             if k not in ("sentence", "sent_start", "sent_end", "start", "end", "doc_title", "origin")}
-    for key in ("countries", "aliases"):
-        if isinstance(clean.get(key), str):
-            clean[key] = json.loads(clean[key])
-    for key in ("planned", "negated", "is_target"):
-        if key in clean:
-            clean[key] = bool(clean[key])
-    clean["evidence"] = evidence_of(row)
-    return clean
-
-
 def records(conn: sqlite3.Connection, table: str, query: RecordQuery, page: Page) -> dict:
-    """One page of events, facts or agreements, with every row's evidence."""
-    rows = list_records(conn, table, RecordFilter(pair=query.pair, type=query.type, date_from=query.date_from,
-                                                  date_to=query.date_to, limit=page.offset + page.per_page + 1))
-    if query.outlet:
-        outlets = _outlets(conn)
-        rows = [r for r in rows if (outlets.get(r["doc_id"]) or "").lower() == query.outlet.lower()]
-    window = rows[page.offset:page.offset + page.per_page]
-    return {"items": [_record(r) for r in window], "page": page.page, "per_page": page.per_page,
+    """One page of events, facts, agreements or labels, with every row's evidence (rows as
+    `accord X --json` prints them)."""
+    filters = RecordFilter(pair=query.pair, type=query.type, date_from=query.date_from, date_to=query.date_to,
+                           outlet=query.outlet, limit=page.offset + page.per_page + 1)
+    rows = views.records_view(conn, table, filters)
+    return {"items": rows[page.offset:page.offset + page.per_page], "page": page.page, "per_page": page.per_page,
             "has_next": len(rows) > page.offset + page.per_page,
             "filters": {k: v for k, v in query.__dict__.items() if v}}
 
 
-def _outlets(conn: sqlite3.Connection) -> dict[str, str]:
-    from accord.analysis.load import outlet_of
-    return {r["id"]: outlet_of(r["source"], r["url"]) or "" for r in conn.execute(
-        "SELECT id, source, url FROM documents")}
-
-
 def overview(conn: sqlite3.Connection) -> dict:
-    """Counts and the country pairs in the store."""
-    return {"stats": {**queries.stats(conn), **record_counts(conn)}, "pairs": views.pairs_view(conn)}
+    """Counts (as `accord stats --json`) and the country pairs in the store."""
+    return {"stats": views.stats_view(conn), "pairs": views.pairs_view(conn)}
 
 
 PAIR_PAGE_LIMIT = 1000  # timeline events and commitments on one pair page
@@ -97,11 +69,9 @@ def pair_page(conn: sqlite3.Connection, pair: str, by: str = "year", limit: int 
 def actors(conn: sqlite3.Connection, pair: str | None, page: Page) -> dict:
     """Actors merged across documents."""
     countries = tuple(normalise_pair(pair).split("-")) if pair else ()
-    found = views.all_actors(conn, countries)
+    found = views.actors_view(conn, countries)
     window = found[page.offset:page.offset + page.per_page]
-    return {"items": [{"name": a.name, "aliases": a.aliases, "country": a.country,
-                       "documents": len(a.documents), "roles": sorted({r.role for r in a.roles})}
-                      for a in window],
+    return {"items": [views.actor_row(a) for a in window],
             "page": page.page, "per_page": page.per_page, "has_next": len(found) > page.offset + page.per_page}
 
 
@@ -113,13 +83,8 @@ def actor(conn: sqlite3.Connection, name: str) -> dict | None:
 def documents(conn: sqlite3.Connection, page: Page, language: str | None) -> dict:
     """One page of documents."""
     rows = queries.list_documents(conn, page.per_page + 1, page.offset, False, language)
-    return {"items": [_document_row(d) for d in rows[:page.per_page]], "page": page.page,
+    return {"items": [views.document_json(d) for d in rows[:page.per_page]], "page": page.page,
             "per_page": page.per_page, "has_next": len(rows) > page.per_page}
-
-
-def _document_row(doc) -> dict:
-    return {"id": doc.id, "origin": doc.origin, "title": doc.title, "published": doc.published,
-            "language": doc.language, "source": doc.source, "url": doc.url, "word_count": doc.word_count}
 
 
 def document(conn: sqlite3.Connection, doc_id: str, start: int | None, end: int | None) -> dict | None:
@@ -132,10 +97,9 @@ def document(conn: sqlite3.Connection, doc_id: str, start: int | None, end: int 
         segments = {"before": text[:start], "evidence": text[start:end], "after": text[end:]}
     else:
         segments = {"before": text, "evidence": "", "after": ""}
-    records_here = {table: [_record(r) for r in list_records(conn, table, RecordFilter(doc_id=doc.id, limit=1000))]
+    records_here = {table: views.records_view(conn, table, RecordFilter(doc_id=doc.id, limit=1000))
                     for table in ("events", "facts", "agreements")}
-    return {**_document_row(doc), "published_note": doc.published_note, "origins": list(doc.origins),
-            "mixed_language": doc.mixed_language, "duplicate_of": doc.duplicate_of, "segments": segments,
+    return {**views.document_json(doc), "origins": list(doc.origins), "segments": segments,
             "records": records_here}
 
 
@@ -151,8 +115,7 @@ def search(conn: sqlite3.Connection, query: str, limit: int, language: str | Non
             hits = (semantic_search if mode == "semantic" else hybrid_search)(conn, query, limit)
         except SemanticUnavailable as error:
             raise ValueError(str(error)) from None
-    return {"query": query, "mode": mode, "items": [
-        {**_document_row(h.document), "snippet": h.snippet, "rank": h.rank} for h in hits]}
+    return {"query": query, "mode": mode, "items": [views.search_hit_json(h) for h in hits]}
 
 
 def ask(conn: sqlite3.Connection, question: str) -> dict:

@@ -44,10 +44,14 @@ def test_the_page_and_its_json_show_the_same_records(client):
 def test_document_view_highlights_the_evidence_span(client):
     event = client.get("/api/events", params={"type": "agreement_signed"}).json()["items"][0]
     ev = event["evidence"]
-    html = client.get(f"/documents/{ev['doc_id']}", params={"start": ev["start"], "end": ev["end"]}).text
+    sentence = {"start": ev["sentence_start"], "end": ev["sentence_end"]}
+    html = client.get(f"/documents/{ev['doc_id']}", params=sentence).text
     assert '<mark id="evidence">' in html
-    doc = client.get(f"/api/documents/{ev['doc_id']}", params={"start": ev["start"], "end": ev["end"]}).json()
+    doc = client.get(f"/api/documents/{ev['doc_id']}", params=sentence).json()
     assert doc["segments"]["evidence"] == ev["sentence"]
+    # `start`/`end` are the match inside it ("signing"), as in `accord events --json`.
+    match = client.get(f"/api/documents/{ev['doc_id']}", params={"start": ev["start"], "end": ev["end"]}).json()
+    assert match["segments"]["evidence"] and match["segments"]["evidence"] in ev["sentence"]
 
 
 def test_search_is_diacritic_insensitive_and_bad_syntax_is_400(client):
@@ -128,3 +132,11 @@ def test_upload_size_limit(writable, token):
 def test_openapi_lists_the_api(client):
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/events", "/api/search", "/api/ask", "/api/ingest"} <= set(paths)
+
+
+def test_the_labels_page_shows_its_json_rows(client):
+    api = client.get("/api/labels", params={"pair": "VNM-LAO"}).json()["items"]
+    page = client.get("/labels", params={"pair": "VNM-LAO"}).text
+    assert api
+    for label in api:
+        assert label["evidence"]["doc_id"][:8] in page
