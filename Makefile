@@ -20,7 +20,7 @@ venv: $(BIN)/python
 # open the web app. Everything runs offline once installed.
 demo: $(BIN)/python
 	@# Installed once (editable: later changes to the code need no reinstall).
-	@$(BIN)/python -c 'import accord.cli, fastapi, uvicorn, jinja2' 2>/dev/null \
+	@$(BIN)/python -c 'import accord.cli, fastapi, uvicorn, jinja2, plotly, fastapi_offline' 2>/dev/null \
 		|| $(BIN)/pip install --quiet -e '.[web]'
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/accord --db $(DEMO_DB) ingest --quiet $(SEEDS)

@@ -29,8 +29,8 @@ class Citation:
     doc_id: str
     origin: str
     sentence: str
-    start: int
-    end: int
+    sentence_start: int  # the sentence's span in the document's clean text, named as evidence spans are
+    sentence_end: int
 
 
 @dataclass
@@ -58,7 +58,7 @@ class Answer:
         distinct sentence, however many records it supports."""
         sentence = " ".join(row["sentence"].split())
         for number, citation in enumerate(self.citations, start=1):
-            if (citation.doc_id, citation.start) == (row["doc_id"], row["sent_start"]) or citation.sentence == sentence:
+            if (citation.doc_id, citation.sentence_start) == (row["doc_id"], row["sent_start"]) or citation.sentence == sentence:
                 return number
         self.citations.append(Citation(row["doc_id"], row.get("origin") or "", sentence,
                                        row["sent_start"], row["sent_end"]))

@@ -88,4 +88,4 @@ def test_every_answer_cites_each_sentence_once_and_no_sentence_ends_in_a_decimal
         assert len(sentences) == len(set(sentences)), row["question"]
         for citation in answer.citations:
             text = conn.execute("SELECT clean_text FROM documents WHERE id = ?", (citation.doc_id,)).fetchone()[0]
-            assert not text[citation.end:citation.end + 1].isdigit(), citation.sentence  # not cut at "1.6"
+            assert not text[citation.sentence_end:citation.sentence_end + 1].isdigit(), citation.sentence  # not cut at "1.6"
