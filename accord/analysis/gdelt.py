@@ -15,7 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from accord.analysis.canonical import CanonicalEvent, merge_events
-from accord.analysis.load import in_batches, load_events
+from accord.analysis.load import load_events
+from accord.store.queries import in_batches
 from accord.folding import fold
 
 # The 61 columns of the GDELT 2.0 event table, in order (GDELT-Event_Codebook-V2.0).

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import dataclass
 
+from accord.store.queries import in_batches
 from accord.store.records import normalise_pair, outlet_of
 
 
@@ -78,16 +78,6 @@ class PersonMention:
 
 # The columns every record query selects: the record and its document's outlet and date.
 RECORD_COLUMNS = "r.*, d.source AS doc_source, d.url AS doc_url, d.published AS doc_published"
-
-
-BOUND_PARAMETERS = 500  # values bound to one `IN (...)`: well under SQLite's limit
-
-
-def in_batches(values: list) -> Iterator[tuple[list, str]]:
-    """`values` in slices one query can bind, each with its placeholders ("?,?,?")."""
-    for start in range(0, len(values), BOUND_PARAMETERS):
-        batch = values[start:start + BOUND_PARAMETERS]
-        yield batch, ",".join("?" * len(batch))
 
 
 def _mention(row: sqlite3.Row) -> Mention:

@@ -21,11 +21,12 @@ from dataclasses import dataclass
 
 from accord.analysis.canonical import (CanonicalEvent, event_bucket, event_named_day, link_key, merge_bucket,
                                       mention_order)
-from accord.analysis.load import RECORD_COLUMNS, EventMention, event_mention, in_batches
+from accord.analysis.load import RECORD_COLUMNS, EventMention, event_mention
 from accord.analysis.timeline import PeriodCount
 from accord.store import canonical as canonical_store
 from accord.store.canonical import Bucket, MergedEvent
 from accord.store.db import Store
+from accord.store.queries import in_batches
 
 REFRESH_BATCH = 500  # buckets per transaction: a crash loses at most one batch of work, never consistency
 

@@ -12,6 +12,8 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from accord.store.queries import in_batches
+
 
 @dataclass(frozen=True)
 class Bucket:
@@ -99,15 +101,9 @@ def _replace_bucket(conn: sqlite3.Connection, bucket: Bucket, events: list[Merge
                          [(mention_id, cursor.lastrowid) for mention_id in event.mention_ids])
 
 
-def _batches(ids: list[int], size: int = 500):
-    for start in range(0, len(ids), size):
-        batch = ids[start:start + size]
-        yield batch, ",".join("?" * len(batch))
-
-
 def _unlink(conn: sqlite3.Connection, event_ids: list[int]) -> None:
     """Take mentions off the canonical events they are linked to, recounting those events."""
-    for batch, marks in _batches(event_ids):
+    for batch, marks in in_batches(event_ids):
         targets = [row[0] for row in conn.execute(
             f"SELECT DISTINCT canonical_id FROM canonical_mentions WHERE event_id IN ({marks})", batch)]
         if targets:
@@ -122,7 +118,7 @@ def _link(conn: sqlite3.Connection, canonical_id: int, event_ids: list[int]) -> 
 
 
 def _recount_mentions(conn: sqlite3.Connection, canonical_ids: list[int]) -> None:
-    for batch, marks in _batches(canonical_ids):
+    for batch, marks in in_batches(canonical_ids):
         conn.execute(f"UPDATE canonical_events SET mentions = (SELECT count(*) FROM canonical_mentions m"
                      f" WHERE m.canonical_id = canonical_events.id) WHERE id IN ({marks})", batch)
 

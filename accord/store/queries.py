@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Iterator
 
 from accord.errors import SearchSyntaxError
 from accord.folding import fold, has_unspaced_script
@@ -16,6 +17,14 @@ _LIST_COLUMNS = ("id, origin, title, published, language, source, url, format, w
 _OPERATOR = re.compile(r'(\bAND\b|\bOR\b|\bNOT\b|\bNEAR\b|["*])')
 _WORD = re.compile(r"\w+", re.UNICODE)
 SNIPPET_RADIUS = 90
+BOUND_PARAMETERS = 500  # values bound to one `IN (...)`: well under SQLite's limit
+
+
+def in_batches(values: list) -> Iterator[tuple[list, str]]:
+    """`values` in slices one query can bind, each with its placeholders ("?,?,?")."""
+    for start in range(0, len(values), BOUND_PARAMETERS):
+        batch = values[start:start + BOUND_PARAMETERS]
+        yield batch, ",".join("?" * len(batch))
 
 
 def _document(row: sqlite3.Row, **extra) -> StoredDocument:
