@@ -19,11 +19,11 @@ TABLES = {
 }
 
 
-def dump(path) -> dict[str, list[str]]:
-    """Every table's rows, sorted, as text."""
+def dump(path, tables: dict[str, str] = TABLES) -> dict[str, list[str]]:
+    """Every table's rows (`tables`: name -> columns), sorted, as text."""
     conn = sqlite3.connect(path)
     try:
         return {name: sorted(map(repr, conn.execute(f"SELECT {columns} FROM {name}")))
-                for name, columns in TABLES.items()}
+                for name, columns in tables.items()}
     finally:
         conn.close()

@@ -16,7 +16,7 @@ import pytest
 
 from accord.engine import IngestOptions, ingest_paths
 from accord.store.db import open_store
-from scale_fixtures import TABLES
+from scale_fixtures import TABLES, dump
 
 DEV_ARTICLES = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval" / "dev" / "articles"
 
@@ -29,12 +29,7 @@ COMPARED = {
 
 
 def _rows(path: Path) -> dict[str, list[str]]:
-    conn = sqlite3.connect(path)
-    try:
-        return {name: sorted(map(repr, conn.execute(f"SELECT {columns} FROM {name}")))
-                for name, columns in COMPARED.items()}
-    finally:
-        conn.close()
+    return dump(path, COMPARED)
 
 
 def _engine(inputs: Path, db: Path, workers: int) -> tuple:
