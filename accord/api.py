@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from accord.analysis import filters, views
+from accord.extract.spec import SPECS, RecordSpec
 from accord.store.db import Store, open_store
 from accord.store.records import RecordFilter, list_records
 
@@ -205,22 +206,10 @@ def extract_article(text: str, published: str | date | None = None, title: str |
     found = extract_document(document.id, document.clean_text, document.published.value,
                              captions=document.captions)
     return Article(document.clean_text, document.published.iso, document.language,
-                   **{kind: Records(_records_of(getattr(found, kind))) for kind in
-                      ("events", "facts", "agreements", "people", "labels")})
+                   **{spec.name: Records(_records_of(spec, spec.records(found))) for spec in SPECS})
 
 
-def _records_of(records: list) -> list[dict]:
-    """Extracted dataclasses as flat rows: dates as ISO text and precision, evidence spread out."""
-    rows = []
-    for record in records:
-        row = {}
-        for key, value in vars(record).items():
-            if key == "evidence":
-                row.update(sentence=value.sentence, sent_start=value.sentence_start,
-                           sent_end=value.sentence_end, start=value.start, end=value.end)
-            elif key == "date":
-                row.update(date=value.iso if value else None, date_precision=value.precision if value else None)
-            elif key not in ("joint", "date_stated", "host"):  # decide other fields; not stored
-                row[key] = list(value) if isinstance(value, tuple) else value
-        rows.append(row)
-    return rows
+def _records_of(spec: RecordSpec, records: list) -> list[dict]:
+    """Extracted dataclasses as the store's rows: the spec's columns, dates as ISO text and
+    precision, evidence spread out (no id, document or version: nothing is stored)."""
+    return [{key.column: flat[key.name] for key in spec.keys()} for flat in map(spec.flat, records)]

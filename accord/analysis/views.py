@@ -15,6 +15,7 @@ from accord.analysis.materialize import TimelineWindow, period_rows, settled, ti
 from accord.analysis.people import Actor, actor_events, find_actor, merge_people, same_person
 from accord.analysis.timeline import index_from_periods, relationship_index, timeline
 from accord.analysis.variants import all_variants
+from accord.extract.spec import BOOL, BY_TABLE, STRINGS
 from accord.models import SearchHit, StoredDocument
 from accord.store import queries
 from accord.store.records import RecordFilter, list_records, normalise_pair, record_counts
@@ -125,22 +126,22 @@ def evidence_json(row: dict) -> dict:
 _PROVENANCE = ("doc_id", "origin", "sentence", "sent_start", "sent_end", "start", "end", "doc_title")
 
 
-def record_json(row: dict) -> dict:
-    """A record row (events, facts, agreements, labels): its columns with JSON decoded and flags
-    as booleans, and its provenance under `evidence`."""
+def record_json(row: dict, table: str) -> dict:
+    """A row of a record table: its columns, with lists decoded and flags as booleans as its
+    spec gives their kinds, and its provenance under `evidence`."""
+    kinds = {key.column: key.kind for key in BY_TABLE[table].keys()}
     clean = {k: v for k, v in row.items() if k not in _PROVENANCE}
-    for key in ("countries", "aliases"):
-        if isinstance(clean.get(key), str):
-            clean[key] = json.loads(clean[key])
-    for key in ("planned", "negated", "is_target"):
-        if key in clean:
-            clean[key] = bool(clean[key])
+    for key, value in clean.items():
+        if kinds.get(key) == STRINGS and isinstance(value, str):
+            clean[key] = json.loads(value)
+        elif kinds.get(key) == BOOL and value is not None:
+            clean[key] = bool(value)
     return {**clean, "evidence": evidence_json(row)}
 
 
 def records_view(conn: sqlite3.Connection, table: str, filters: RecordFilter) -> list[dict]:
     """`accord events|facts|agreements|labels`: the filtered rows, each with its evidence."""
-    return [record_json(row) for row in list_records(conn, table, filters)]
+    return [record_json(row, table) for row in list_records(conn, table, filters)]
 
 
 def actor_row(actor: Actor) -> dict:

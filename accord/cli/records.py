@@ -61,7 +61,7 @@ def print_records(ctx: typer.Context, db: str | None, listing: Listing, filters:
         rows = list_records(store.conn, listing.table, filters)
         total = len(rows) if len(rows) < filters.limit else count_records(store.conn, listing.table, filters)
     if as_json:
-        print_json([record_json(row) for row in rows])
+        print_json([record_json(row, listing.table) for row in rows])
         return
     print_table(counted(len(rows), total, listing.noun), listing.columns,
                 [[*listing.cells(row), evidence_cell(row["doc_id"], row["sentence"])] for row in rows])

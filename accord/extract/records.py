@@ -4,6 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# Field metadata read by extract/spec.py, which lays every record out for the store, Parquet
+# and JSON from its dataclass: an attribute that only steers extraction is not kept, and a
+# store column named otherwise than its attribute says so.
+NOT_STORED = {"stored": False}
+
+
+def column(name: str) -> dict:
+    """Metadata naming the store column of an attribute that is named otherwise."""
+    return {"column": name}
+
 
 @dataclass(frozen=True)
 class Evidence:
@@ -42,7 +52,7 @@ class Person:
     evidence: Evidence
     aliases: tuple[str, ...] = ()
     confidence: float = 0.5
-    source: str = "ner"  # "gazetteer" | "ner" | "title"
+    source: str = field(default="ner", metadata=column("method"))  # "gazetteer" | "ner" | "title"
 
 
 @dataclass(frozen=True)
@@ -63,9 +73,10 @@ class Event:
     planned: bool = False
     negated: bool = False
     confidence: float = 0.5
-    joint: bool = False  # both sides acted together (not stored: it only decides the source)
-    date_stated: bool = False  # the sentence states the date (not stored: it decides which date wins)
-    host: str | None = None  # the side whose capital the act takes place in (not stored: it decides visitors)
+    # Not stored: these only steer extraction.
+    joint: bool = field(default=False, metadata=NOT_STORED)  # both sides acted together: decides the source
+    date_stated: bool = field(default=False, metadata=NOT_STORED)  # the sentence states it: decides which date wins
+    host: str | None = field(default=None, metadata=NOT_STORED)  # whose capital the act is in: decides visitors
 
 
 @dataclass(frozen=True)

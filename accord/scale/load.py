@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from accord.engine import Processed, Writer
+from accord.extract.spec import SPECS
 from accord.models import IngestReport, Rejection
 from accord.neardup import NearDuplicates
 from accord.scale import rows as R
 from accord.store.db import Store
 from accord.store.records import normalise_pair
 
-RECORD_TABLES = ("events", "facts", "agreements", "people", "labels")
+RECORD_TABLES = tuple(spec.name for spec in SPECS)
 
 
 def _dataset(folder: Path):

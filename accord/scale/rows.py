@@ -12,19 +12,11 @@ import json
 from collections.abc import Iterable
 from datetime import date
 
-from accord.extract.records import (Agreement, DateValue, Event, Evidence, Extraction, Fact, Person,
-                                    RelationLabel)
+from accord.extract.records import Extraction
+from accord.extract.spec import SPECS
 from accord.models import Document, Paragraph, PublishedDate, Rejection
 
-TABLES = ("documents", "events", "facts", "agreements", "people", "labels", "rejected")
-
-_EVIDENCE = ("sentence", "sentence_start", "sentence_end", "start", "end")
-_EVENT = ("type", "cameo", "source", "target", "trigger", "plover", "goldstein", "quad_class",
-          "location", "planned", "negated", "confidence")
-_FACT = ("value", "unit", "quantity", "is_target", "value_max", "qualifier", "period", "confidence")
-_AGREEMENT = ("name", "kind", "confidence")
-_PERSON = ("name", "country", "role", "confidence", "source")
-_LABEL = ("label", "confidence")
+TABLES = ("documents", *(spec.name for spec in SPECS), "rejected")
 
 
 def document_row(order: int, document: Document, extraction: Extraction | None) -> dict:
@@ -60,34 +52,12 @@ def document_from_row(row: dict) -> Document:
         captions=tuple(tuple(c) for c in json.loads(row.get("captions") or "[]")))
 
 
-def _evidence(evidence: Evidence) -> dict:
-    return {name: getattr(evidence, name) for name in _EVIDENCE}
-
-
-def _date(value: DateValue | None) -> dict:
-    return {"date": value.iso if value else None, "date_precision": value.precision if value else None}
-
-
 def record_rows(extraction: Extraction) -> dict[str, list[dict]]:
-    """The extraction's records per table, each row with doc_id, idx, version and evidence."""
+    """The extraction's records per table (named as the spec names them), each row the record's
+    flat keys with doc_id, idx (its place in the extractor's order) and version."""
     base = {"doc_id": extraction.doc_id, "version": extraction.version}
-    rows: dict[str, list[dict]] = {"events": [], "facts": [], "agreements": [], "people": [], "labels": []}
-    for i, e in enumerate(extraction.events):
-        rows["events"].append({**base, "idx": i, **{k: getattr(e, k) for k in _EVENT}, **_date(e.date),
-                               **_evidence(e.evidence)})
-    for i, f in enumerate(extraction.facts):
-        rows["facts"].append({**base, "idx": i, **{k: getattr(f, k) for k in _FACT},
-                              "countries": list(f.countries), **_evidence(f.evidence)})
-    for i, a in enumerate(extraction.agreements):
-        rows["agreements"].append({**base, "idx": i, **{k: getattr(a, k) for k in _AGREEMENT}, **_date(a.date),
-                                   "countries": list(a.countries), **_evidence(a.evidence)})
-    for i, p in enumerate(extraction.people):
-        rows["people"].append({**base, "idx": i, **{k: getattr(p, k) for k in _PERSON},
-                               "aliases": list(p.aliases), **_evidence(p.evidence)})
-    for i, label in enumerate(extraction.labels):
-        rows["labels"].append({**base, "idx": i, **{k: getattr(label, k) for k in _LABEL},
-                               "countries": list(label.countries), **_evidence(label.evidence)})
-    return rows
+    return {spec.name: [{**base, "idx": i, **spec.flat(record)} for i, record in enumerate(spec.records(extraction))]
+            for spec in SPECS}
 
 
 def _clean(value):
@@ -102,37 +72,14 @@ def _clean(value):
     return value
 
 
-def _evidence_of(row: dict) -> Evidence:
-    return Evidence(row["sentence"], int(row["sentence_start"]), int(row["sentence_end"]),
-                    int(row["start"]), int(row["end"]))
-
-
-def _date_of(row: dict) -> DateValue | None:
-    return DateValue(row["date"], row["date_precision"]) if _clean(row["date"]) else None
-
-
 def extraction_from_rows(doc_id: str, version: str, pair: str | None,
                          tables: dict[str, Iterable[dict]], skipped: str | None = None) -> Extraction:
     """The Extraction whose `record_rows` these are."""
-    def ordered(name: str) -> list[dict]:
-        return [{k: _clean(v) for k, v in row.items()}
-                for row in sorted(tables.get(name, []), key=lambda r: r["idx"])]
-
     extraction = Extraction(doc_id, version, tuple(pair.split("-")) if pair else (),
                             skipped=json.loads(skipped) if skipped else {})
-    extraction.events = [Event(**{k: r[k] for k in _EVENT if k not in ("planned", "negated")},
-                               planned=bool(r["planned"]), negated=bool(r["negated"]),
-                               date=_date_of(r), evidence=_evidence_of(r)) for r in ordered("events")]
-    extraction.facts = [Fact(**{k: r[k] for k in _FACT if k != "is_target"}, is_target=bool(r["is_target"]),
-                             countries=tuple(r["countries"] or ()), evidence=_evidence_of(r))
-                        for r in ordered("facts")]
-    extraction.agreements = [Agreement(**{k: r[k] for k in _AGREEMENT}, date=_date_of(r),
-                                       countries=tuple(r["countries"] or ()), evidence=_evidence_of(r))
-                             for r in ordered("agreements")]
-    extraction.people = [Person(**{k: r[k] for k in _PERSON}, aliases=tuple(r["aliases"] or ()),
-                                evidence=_evidence_of(r)) for r in ordered("people")]
-    extraction.labels = [RelationLabel(**{k: r[k] for k in _LABEL}, countries=tuple(r["countries"] or ()),
-                                       evidence=_evidence_of(r)) for r in ordered("labels")]
+    for spec in SPECS:
+        rows = sorted(tables.get(spec.name, []), key=lambda r: r["idx"])
+        setattr(extraction, spec.name, [spec.from_flat({k: _clean(v) for k, v in row.items()}) for row in rows])
     return extraction
 
 

@@ -5,10 +5,17 @@ from __future__ import annotations
 import pandas as pd
 import pyarrow as pa
 
-_EVIDENCE = [("sentence", pa.string()), ("sentence_start", pa.int64()), ("sentence_end", pa.int64()),
-             ("start", pa.int64()), ("end", pa.int64())]
+from accord.extract.spec import BOOL, FLOAT, INT, SPECS, STRINGS, TEXT, RecordSpec
+
 _RECORD = [("order", pa.int64()), ("doc_id", pa.string()), ("idx", pa.int64()), ("version", pa.string())]
 _STRINGS = pa.list_(pa.string())
+_ARROW = {TEXT: pa.string(), INT: pa.int64(), FLOAT: pa.float64(), BOOL: pa.bool_(), STRINGS: _STRINGS}
+
+
+def _record_schema(spec: RecordSpec) -> pa.Schema:
+    """A record table: its place in the input and the extractor's order, then the spec's keys."""
+    return pa.schema(_RECORD + [(key.name, _ARROW[key.kind]) for key in spec.keys()])
+
 
 SCHEMAS: dict[str, pa.Schema] = {
     "documents": pa.schema([
@@ -21,24 +28,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("pair", pa.string()), ("duplicate_of", pa.string()), ("duplicate_similarity", pa.float64()),
         ("dateline", pa.string()), ("place", pa.string()), ("captions", pa.string()),
         ("skipped", pa.string())]),
-    "events": pa.schema(_RECORD + [
-        ("type", pa.string()), ("cameo", pa.string()), ("source", pa.string()), ("target", pa.string()),
-        ("trigger", pa.string()), ("plover", pa.string()), ("goldstein", pa.float64()),
-        ("quad_class", pa.int64()), ("location", pa.string()), ("planned", pa.bool_()),
-        ("negated", pa.bool_()), ("confidence", pa.float64()), ("date", pa.string()),
-        ("date_precision", pa.string())] + _EVIDENCE),
-    "facts": pa.schema(_RECORD + [
-        ("value", pa.float64()), ("unit", pa.string()), ("quantity", pa.string()), ("is_target", pa.bool_()),
-        ("value_max", pa.float64()), ("qualifier", pa.string()), ("period", pa.string()),
-        ("confidence", pa.float64()), ("countries", _STRINGS)] + _EVIDENCE),
-    "agreements": pa.schema(_RECORD + [
-        ("name", pa.string()), ("kind", pa.string()), ("confidence", pa.float64()), ("date", pa.string()),
-        ("date_precision", pa.string()), ("countries", _STRINGS)] + _EVIDENCE),
-    "people": pa.schema(_RECORD + [
-        ("name", pa.string()), ("country", pa.string()), ("role", pa.string()), ("confidence", pa.float64()),
-        ("source", pa.string()), ("aliases", _STRINGS)] + _EVIDENCE),
-    "labels": pa.schema(_RECORD + [("label", pa.string()), ("confidence", pa.float64()),
-                                   ("countries", _STRINGS)] + _EVIDENCE),
+    **{spec.name: _record_schema(spec) for spec in SPECS},
     "rejected": pa.schema([("order", pa.int64()), ("origin", pa.string()), ("reason", pa.string())]),
     "canonical_events": pa.schema([
         ("pair", pa.string()), ("type", pa.string()), ("cameo", pa.string()), ("source", pa.string()),

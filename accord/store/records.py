@@ -7,7 +7,8 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
-from accord.extract.records import Evidence, Extraction
+from accord.extract.records import Extraction
+from accord.extract.spec import BOOL, SPECS, STRINGS, RecordSpec, countries_of
 from accord.folding import fold
 
 
@@ -17,49 +18,40 @@ def pair_key(countries) -> str | None:
     return "-".join(codes[:2]) if len(codes) >= 2 else None
 
 
-def _evidence(evidence: Evidence) -> tuple:
-    return (evidence.sentence, evidence.sentence_start, evidence.sentence_end,
-            evidence.start, evidence.end)
-
-
 def replace_extraction(conn: sqlite3.Connection, extraction: Extraction) -> None:
     """Delete a document's records and insert the new ones (call inside a transaction)."""
     doc_id, version = extraction.doc_id, extraction.version
-    for table in ("people", "events", "facts", "agreements", "relation_labels", "extraction_runs"):
+    for table in (*(spec.table for spec in SPECS), "extraction_runs"):
         conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
     conn.execute("INSERT INTO extraction_runs(doc_id, version, pair, skipped) VALUES (?, ?, ?, ?)",
                  (doc_id, version, "-".join(extraction.pair), json.dumps(extraction.skipped)))
-    conn.executemany(
-        "INSERT INTO people(doc_id, name, folded, aliases, country, role, method, sentence, sent_start,"
-        " sent_end, start, end, version, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        [(doc_id, p.name, fold(p.name), json.dumps(list(p.aliases), ensure_ascii=False), p.country,
-          p.role, p.source, *_evidence(p.evidence), version, p.confidence) for p in extraction.people])
-    conn.executemany(
-        "INSERT INTO events(doc_id, type, cameo, plover, goldstein, quad_class, source, target, pair_key,"
-        " date, date_precision, location, planned, negated, trigger, sentence, sent_start, sent_end,"
-        " start, end, version, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        [(doc_id, e.type, e.cameo, e.plover, e.goldstein, e.quad_class, e.source, e.target,
-          pair_key([e.source, e.target]), e.date.iso if e.date else None,
-          e.date.precision if e.date else None, e.location, int(e.planned), int(e.negated),
-          e.trigger, *_evidence(e.evidence), version, e.confidence) for e in extraction.events])
-    conn.executemany(
-        "INSERT INTO facts(doc_id, quantity, value, value_max, unit, qualifier, period, is_target,"
-        " countries, pair_key, sentence, sent_start, sent_end, start, end, version, confidence)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        [(doc_id, f.quantity, f.value, f.value_max, f.unit, f.qualifier, f.period, int(f.is_target),
-          json.dumps(list(f.countries)), pair_key(f.countries), *_evidence(f.evidence), version,
-          f.confidence) for f in extraction.facts])
-    conn.executemany(
-        "INSERT INTO agreements(doc_id, name, kind, date, date_precision, countries, pair_key, sentence,"
-        " sent_start, sent_end, start, end, version, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        [(doc_id, a.name, a.kind, a.date.iso if a.date else None, a.date.precision if a.date else None,
-          json.dumps(list(a.countries)), pair_key(a.countries), *_evidence(a.evidence), version,
-          a.confidence) for a in extraction.agreements])
-    conn.executemany(
-        "INSERT INTO relation_labels(doc_id, label, countries, pair_key, sentence, sent_start, sent_end,"
-        " start, end, version, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-        [(doc_id, l.label, json.dumps(list(l.countries)), pair_key(l.countries), *_evidence(l.evidence),
-          version, l.confidence) for l in extraction.labels])
+    for spec in SPECS:
+        rows = [store_row(spec, record, doc_id, version) for record in spec.records(extraction)]
+        if rows:
+            columns = list(rows[0])
+            conn.executemany(f"INSERT INTO {spec.table}({', '.join(columns)}) VALUES "
+                             f"({', '.join('?' * len(columns))})", [list(row.values()) for row in rows])
+
+
+def store_row(spec: RecordSpec, record, doc_id: str, version: str) -> dict:
+    """A record as its table's row: the spec's columns in SQLite values, with the document,
+    the extractor version and the columns the store derives (pair key, folded spelling)."""
+    flat = spec.flat(record)
+    row = {"doc_id": doc_id, **{key.column: _sqlite(key.kind, flat[key.name]) for key in spec.keys()},
+           "version": version}
+    if spec.pair_from:
+        row["pair_key"] = pair_key(countries_of(spec, record))
+    if spec.folded:
+        row["folded"] = fold(getattr(record, spec.folded))
+    return row
+
+
+def _sqlite(kind: str, value):
+    if kind == BOOL:
+        return int(value)
+    if kind == STRINGS:
+        return json.dumps(value, ensure_ascii=False)
+    return value
 
 
 @dataclass(frozen=True)
