@@ -96,9 +96,15 @@ def _rows(conn: sqlite3.Connection, table: str, pair: str | None, extra: str = "
 
 def event_mention(row: sqlite3.Row) -> EventMention:
     """An event row (selected with RECORD_COLUMNS) as analysis sees it."""
-    return EventMention(_mention(row), row["type"], row["cameo"], row["goldstein"], row["quad_class"],
-                        row["source"], row["target"], row["date"], row["date_precision"], row["location"],
-                        bool(row["planned"]))
+    return event_of(_mention(row), row)
+
+
+def event_of(mention: Mention, values) -> EventMention:
+    """An event as analysis sees it, from its mention and its columns by their flat names (a
+    store row, or a row of the Dask engine's Parquet events)."""
+    return EventMention(mention, values["type"], values["cameo"], values["goldstein"], values["quad_class"],
+                        values["source"], values["target"], values["date"], values["date_precision"],
+                        values["location"], bool(values["planned"]))
 
 
 def load_events(conn: sqlite3.Connection, pair: str | None) -> list[EventMention]:

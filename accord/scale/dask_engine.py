@@ -284,8 +284,10 @@ def _merge_key(events: pd.DataFrame) -> pd.Series:
 def _mention(row) -> object:
     from accord.analysis.load import Mention, outlet_of
 
-    return Mention(int(row.order) * 100_000 + int(row.idx), row.doc_id, outlet_of(_str(row.doc_source), _str(row.doc_url)),
-                   _str(row.doc_published), row.sentence, int(row.start), int(row.end))
+    # start/end are the sentence's span, as the store's mentions have them.
+    return Mention(int(row["order"]) * 100_000 + int(row["idx"]), row["doc_id"],
+                   outlet_of(_str(row["doc_source"]), _str(row["doc_url"])), _str(row["doc_published"]),
+                   row["sentence"], int(row["sentence_start"]), int(row["sentence_end"]))
 
 
 def _str(value) -> str | None:
@@ -300,13 +302,11 @@ def _merge_buckets(events: pd.DataFrame) -> pd.DataFrame:
     """Canonical events of the buckets (pair, type, year) in one partition, as
     analysis.canonical merges them."""
     from accord.analysis.canonical import merge_bucket
-    from accord.analysis.load import EventMention
+    from accord.analysis.load import event_of
 
     buckets: dict[str, list] = {}
-    for r in events.sort_values(["order", "idx"]).itertuples():
-        buckets.setdefault(r.merge_key, []).append(EventMention(
-            _mention(r), r.type, r.cameo, _num(r.goldstein), _num(r.quad_class), _str(r.source), _str(r.target),
-            _str(r.date), _str(r.date_precision), _str(r.location), bool(r.planned)))
+    for r in events.sort_values(["order", "idx"]).to_dict("records"):
+        buckets.setdefault(r["merge_key"], []).append(event_of(_mention(r), {k: _num(v) for k, v in r.items()}))
     merged = [(key, e) for key, mentions in buckets.items() for e in merge_bucket(mentions)]
     rows = [{"pair": "-".join(e.pair), "type": e.type, "cameo": e.cameo, "source": e.source, "target": e.target,
              "date": e.date, "precision": e.precision, "location": e.location, "goldstein": e.goldstein,
@@ -365,8 +365,8 @@ def _merge_people(group: pd.DataFrame) -> pd.DataFrame:
     from accord.analysis.people import merge_people
 
     group = group.sort_values(["order", "idx"])
-    people = [PersonMention(_mention(r), r.name, tuple(r.aliases if r.aliases is not None else ()),
-                            _str(r.country), _str(r.role)) for r in group.itertuples()]
+    people = [PersonMention(_mention(r), r["name"], tuple(r["aliases"] if r["aliases"] is not None else ()),
+                            _str(r["country"]), _str(r["role"])) for r in group.to_dict("records")]
     rows = [{"name": a.name, "aliases": a.aliases, "country": a.country, "documents": a.documents,
              "roles": sorted({r.role for r in a.roles})} for a in merge_people(people)]
     return frame("actors", rows)
