@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from itertools import combinations
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -153,10 +154,20 @@ def _name_parts(name: str) -> list[str]:
 
 
 def country_pair(state: DocumentState) -> DocumentState:
-    """The document's two main countries: the two most often referred to, in order of first mention
-    (joint acts are attributed to the first-named side when nothing else decides)."""
+    """The document's two main countries, in order of first mention (joint acts are attributed
+    to the first-named side when nothing else decides): the two named together in the most
+    sentences, ties going to the pair referred to most; the two referred to most when no
+    sentence names two. A third state that hosts or is quoted often is mentioned often, but
+    the two sides of the story are the ones the sentences put together."""
     counts = Counter(a.country for a in state.actors)
-    top = {country for country, _ in counts.most_common(2)}
+    together: Counter = Counter()
+    for sentence in state.sentences:
+        named = sorted({a.country for a in state.actors_in(sentence) if a.kind != "capital"})
+        together.update(combinations(named, 2))
+    if together:
+        top = set(max(together, key=lambda pair: (together[pair], counts[pair[0]] * counts[pair[1]])))
+    else:
+        top = {country for country, _ in counts.most_common(2)}
     # Capitals are skipped in the ordering: a dateline ("VIENTIANE -") names where, not who.
     first_seen = list(dict.fromkeys(a.country for a in state.actors
                                     if a.country in top and a.kind != "capital"))
