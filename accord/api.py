@@ -96,7 +96,8 @@ class AccordStore:
         return f"<accord store {self.path}>"
 
     def _records(self, table: str, filters: RecordFilter, as_frame: bool):
-        rows = list_records(self.store.conn, table, filters)
+        with self.store.reading() as conn:
+            rows = list_records(conn, table, filters)
         return _result([_flat(row) for row in rows], as_frame)
 
     def events(self, pair: str | None = None, type: str | None = None, date_from: str | date | None = None,
@@ -136,16 +137,19 @@ class AccordStore:
                  limit: int | None = None, offset: int = 0, as_frame: bool = False):
         """Canonical events of a pair in date order, each with every report of it (`accord timeline`)."""
         query = self._query(pair, date_from, date_to, limit=limit, offset=offset)
-        return _result(views.timeline_view(self.store.conn, query), as_frame)
+        with self.store.reading() as conn:
+            return _result(views.timeline_view(conn, query), as_frame)
 
     def commitments(self, pair: str, limit: int | None = None, offset: int = 0, as_frame: bool = False):
         """Targets against the latest reported figure, with progress and status (`accord commitments`)."""
-        rows = views.commitments_view(self.store.conn, self._query(pair, limit=limit, offset=offset))
+        with self.store.reading() as conn:
+            rows = views.commitments_view(conn, self._query(pair, limit=limit, offset=offset))
         return _result([_flat_commitment(row) for row in rows], as_frame)
 
     def index(self, pair: str, by: str = "year", as_frame: bool = False):
         """The relationship index by month, quarter or year (`accord index`)."""
-        return _result(views.index_view(self.store.conn, self._query(pair, by=by)), as_frame)
+        with self.store.reading() as conn:
+            return _result(views.index_view(conn, self._query(pair, by=by)), as_frame)
 
     def documents(self, limit: int = 100, offset: int = 0, language: str | None = None,
                   as_frame: bool = False):

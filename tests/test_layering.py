@@ -191,3 +191,17 @@ def test_only_the_store_writes_to_the_database():
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and WRITING_SQL.search(node.value):
                 wrong.append(f"{name}:{node.lineno}")
     assert wrong == []
+
+
+def test_only_the_store_touches_its_connection():
+    """Outside store/, code reads through `Store.reading()` (a connection SQLite keeps
+    query-only) or a connection the store's `connect(read_only=True)` opened; nothing takes
+    the store's writer connection `store.conn`."""
+    wrong = []
+    for name, path in MODULES.items():
+        if _layer(name) == "store":
+            continue
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr == "conn":
+                wrong.append(f"{name}:{node.lineno}")
+    assert wrong == []

@@ -44,8 +44,8 @@ def timeline(
     """Canonical events of a country pair in date order, each with every report of it."""
     # One more than the page is read to tell whether the list was cut.
     query = pair_query(pair, date_from, date_to, limit=limit + 1 if limit else None, offset=offset)
-    with read_store(ctx, db) as store:
-        items, more = page(views.timeline_view(store.conn, query), limit or None)
+    with read_store(ctx, db) as store, store.reading() as conn:
+        items, more = page(views.timeline_view(conn, query), limit or None)
     if as_json:
         print_json(items)
         return
@@ -67,8 +67,8 @@ def index_command(
 ) -> None:
     """Relationship index per period: events, Goldstein sum and mean, cooperative share."""
     query = pair_query(pair, by=by)
-    with read_store(ctx, db) as store:
-        rows = views.index_view(store.conn, query)
+    with read_store(ctx, db) as store, store.reading() as conn:
+        rows = views.index_view(conn, query)
     if as_json:
         print_json(rows)
         return
@@ -106,8 +106,8 @@ def commitments(
 ) -> None:
     """Targets and pledges with a number, against the latest reported figure."""
     query = pair_query(pair, limit=limit + 1 if limit else None, offset=offset)
-    with read_store(ctx, db) as store:
-        rows, more = page(views.commitments_view(store.conn, query), limit or None)
+    with read_store(ctx, db) as store, store.reading() as conn:
+        rows, more = page(views.commitments_view(conn, query), limit or None)
     if as_json:
         print_json(rows)
         return
@@ -120,8 +120,8 @@ def commitments(
 def variants(ctx: typer.Context, pair: RequiredPair, as_json: JsonOption = False, db: DbOption = None) -> None:
     """Where sources disagree: relationship labels, figures, dates, spellings of names."""
     query = pair_query(pair)
-    with read_store(ctx, db) as store:
-        rows = views.variants_view(store.conn, query)
+    with read_store(ctx, db) as store, store.reading() as conn:
+        rows = views.variants_view(conn, query)
     if as_json:
         print_json(rows)
         return
@@ -143,8 +143,8 @@ def actor(
     db: DbOption = None,
 ) -> None:
     """One actor's profile: aliases, country, roles over time, documents and events."""
-    with read_store(ctx, db) as store:
-        profile = views.actor_view(store.conn, name)
+    with read_store(ctx, db) as store, store.reading() as conn:
+        profile = views.actor_view(conn, name)
     if profile is None:
         raise fail(f"no actor matches {name!r} (see `accord actors`)", code=1)
     if as_json:
@@ -178,8 +178,8 @@ def report(
     if fmt not in ("html", "md"):
         raise typer.BadParameter("use html or md", param_hint="--format")
     query = pair_query(pair)
-    with read_store(ctx, db) as store:
-        data = build_report(store.conn, query)
+    with read_store(ctx, db) as store, store.reading() as conn:
+        data = build_report(conn, query)
     text = render_html(data) if fmt == "html" else render_markdown(data)
     if output is None:
         typer.echo(text, nl=False)
@@ -205,7 +205,7 @@ def export(
         from accord.cli.extras import require
 
         require("scale")
-    with read_store(ctx, db) as store:
-        written = EXPORTERS[fmt](store.conn, output, pair)
+    with read_store(ctx, db) as store, store.reading() as conn:
+        written = EXPORTERS[fmt](conn, output, pair)
     for path in written:
         err.print(f"wrote {escape(str(path))}")

@@ -87,8 +87,8 @@ def show(
 @app.command()
 def stats(ctx: typer.Context, as_json: JsonOption = False, db: DbOption = None) -> None:
     """Counts of what the store holds."""
-    with read_store(ctx, db) as store:
-        counts = stats_view(store.conn)
+    with read_store(ctx, db) as store, store.reading() as conn:
+        counts = stats_view(conn)
     if as_json:
         print_json(counts)
         return
@@ -142,7 +142,8 @@ def _search(store: Store, query: str, limit: int, language: str | None, mode: st
 
     try:
         embed_missing(store)
-        return (semantic_search if mode == "semantic" else hybrid_search)(store.conn, query, limit)
+        with store.reading() as conn:
+            return (semantic_search if mode == "semantic" else hybrid_search)(conn, query, limit)
     except SemanticUnavailable as error:
         raise fail(str(error), code=1) from None
 

@@ -57,9 +57,9 @@ LABELS = Listing("relation_labels", "relationship labels", ["label"], lambda r: 
 def print_records(ctx: typer.Context, db: str | None, listing: Listing, filters: RecordFilter,
                   as_json: bool) -> None:
     """One record listing: JSON rows, or a table titled with how many of how many are shown."""
-    with read_store(ctx, db) as store:
-        rows = list_records(store.conn, listing.table, filters)
-        total = len(rows) if len(rows) < filters.limit else count_records(store.conn, listing.table, filters)
+    with read_store(ctx, db) as store, store.reading() as conn:
+        rows = list_records(conn, listing.table, filters)
+        total = len(rows) if len(rows) < filters.limit else count_records(conn, listing.table, filters)
     if as_json:
         print_json([record_json(row, listing.table) for row in rows])
         return
@@ -139,9 +139,9 @@ def actors(
 ) -> None:
     """People named in the documents, with other spellings, country and roles."""
     countries = tuple(normalise_pair(pair).split("-")) if pair else ()
-    with read_store(ctx, db) as store:
+    with read_store(ctx, db) as store, store.reading() as conn:
         # People merged across documents: spellings and transliterations of one person are one row.
-        merged = actors_view(store.conn, countries)
+        merged = actors_view(conn, countries)
     rows = [actor_row(a) for a in merged[:limit]]
     if as_json:
         print_json(rows)

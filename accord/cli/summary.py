@@ -25,8 +25,8 @@ def summary(
 
     The events are the most reported canonical events of the busiest pairs; the commitments
     are theirs, those with a measured progress first."""
-    with read_store(ctx, db) as store:
-        data = summary_view(store.conn, SummaryOptions(pairs=pairs, events=events, commitments=events))
+    with read_store(ctx, db) as store, store.reading() as conn:
+        data = summary_view(conn, SummaryOptions(pairs=pairs, events=events, commitments=events))
     if as_json:
         print_json(data)
         return

@@ -52,8 +52,8 @@ def ask(
     """Answer a question from the store, citing the documents; "not found" when unsupported."""
     from accord.analysis.ask import answer_question
 
-    with read_store(ctx, db) as store:
-        answer = answer_question(store.conn, question)
+    with read_store(ctx, db) as store, store.reading() as conn:
+        answer = answer_question(conn, question)
     if as_json:
         print_json(answer.as_json())
         return

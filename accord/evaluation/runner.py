@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,32 +73,34 @@ def evaluate(gold_dir: Path, articles_dir: Path) -> EvalReport:
     """Ingest the gold's articles into a temporary store, extract, and score every category."""
     gold = load_gold(gold_dir)
     totals = {name: Score() for name in CATEGORIES}
-    results, missing = [], []
     with tempfile.TemporaryDirectory(prefix="accord-eval-") as tmp:
         store = open_store(Path(tmp) / "eval.db")
         paths = [articles_dir / g["article"] for g in gold if (articles_dir / g["article"]).is_file()]
         missing = [g["article"] for g in gold if not (articles_dir / g["article"]).is_file()]
         ingest_paths([str(p) for p in paths], store, IngestOptions())
-        for record in gold:
-            row = store.conn.execute(
-                "SELECT coalesce(d.duplicate_of, d.id) FROM document_origins o JOIN documents d"
-                " ON d.id = o.doc_id WHERE o.origin = ?",
-                (str(articles_dir / record["article"]),)).fetchone()
-            if row is None:
-                continue
-            predicted = predictions_for(store.conn, row[0])
-            result = ArticleResult(record["article"])
-            result.matched["events"] = score_events(record.get("events", []), predicted["events"])
-            result.matched["events_directed"] = score_events(record.get("events", []),
-                                                             predicted["events"], directed=True)
-            result.matched["facts"] = score_facts(record.get("facts", []), predicted["facts"])
-            result.matched["facts_period"] = score_fact_periods(result.matched["facts"])
-            result.matched["people"], result.matched["people_country"] = score_people(
-                record.get("people", []), predicted["people"])
-            result.matched["agreements"] = score_agreements(record.get("agreements", []),
-                                                            predicted["agreements"])
-            for name in CATEGORIES:
-                totals[name].add(result.matched[name].score)
-            results.append(result)
+        with store.reading() as conn:
+            results = [result for record in gold
+                       if (result := _score_article(conn, record, articles_dir)) is not None]
         store.close()
+    for result in results:
+        for name in CATEGORIES:
+            totals[name].add(result.matched[name].score)
     return EvalReport(totals, results, missing)
+
+
+def _score_article(conn: sqlite3.Connection, record: dict, articles_dir: Path) -> ArticleResult | None:
+    """One gold article against what the store holds for it (None when it was not stored)."""
+    row = conn.execute("SELECT coalesce(d.duplicate_of, d.id) FROM document_origins o JOIN documents d"
+                       " ON d.id = o.doc_id WHERE o.origin = ?", (str(articles_dir / record["article"]),)).fetchone()
+    if row is None:
+        return None
+    predicted = predictions_for(conn, row[0])
+    result = ArticleResult(record["article"])
+    result.matched["events"] = score_events(record.get("events", []), predicted["events"])
+    result.matched["events_directed"] = score_events(record.get("events", []), predicted["events"], directed=True)
+    result.matched["facts"] = score_facts(record.get("facts", []), predicted["facts"])
+    result.matched["facts_period"] = score_fact_periods(result.matched["facts"])
+    result.matched["people"], result.matched["people_country"] = score_people(
+        record.get("people", []), predicted["people"])
+    result.matched["agreements"] = score_agreements(record.get("agreements", []), predicted["agreements"])
+    return result

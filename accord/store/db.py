@@ -103,6 +103,17 @@ class Store:
             raise
         self.conn.execute("COMMIT")
 
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """The connection for read-only query helpers (listings, analysis views, exports):
+        SQLite refuses every write through it meanwhile (PRAGMA query_only), so code outside
+        store/ can read with it and never write."""
+        self.conn.execute("PRAGMA query_only = ON")
+        try:
+            yield self.conn
+        finally:
+            self.conn.execute("PRAGMA query_only = OFF")
+
     # -- writing ---------------------------------------------------------
 
     def has_document(self, doc_id: str) -> bool:

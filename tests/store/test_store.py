@@ -77,6 +77,16 @@ def test_add_document_and_read_it_back(store):
     assert store.get_document("zz") is None and store.get_document("") is None
 
 
+def test_reading_refuses_writes_and_the_store_writes_again_afterwards(store):
+    store.add_document(doc(KENYA_UGANDA, origin="a.txt"))
+    with store.reading() as conn:
+        assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            conn.execute("DELETE FROM documents")
+    store.add_document(doc(JAPAN_INDIA, origin="b.txt"))
+    assert table_count(store, "documents") == 2
+
+
 def test_same_document_again_is_unchanged_and_from_elsewhere_a_duplicate(store):
     document = doc(KENYA_UGANDA, origin="a.txt")
     store.add_document(document)
