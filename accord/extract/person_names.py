@@ -54,9 +54,10 @@ class FoundName:
 
     @property
     def text(self) -> str:
-        """The name as written."""
-        doc = self.sentence.span.doc
-        return doc.text[self.tokens[0].idx:self.tokens[-1].idx + len(self.tokens[-1])]
+        """The name as written, from its first token to its last (read from that span: spaCy
+        builds `doc.text` anew from every token of the doc at each read)."""
+        first, last = self.tokens[0], self.tokens[-1]
+        return first.doc[first.i:last.i + 1].text
 
 
 def names_in(sentence: Sentence, mentions: list[Mention]) -> list[FoundName]:
