@@ -26,6 +26,7 @@ from accord.extract.coder.candidates import ActorRef, Candidate, candidates_for
 from accord.extract.coder.model import EventCoder
 from accord.extract.dates import DateMention
 from accord.extract.nlp import Sentence
+from accord.extract.person_titles import PLACE_NOUNS, is_title
 from accord.extract.records import DateValue, Event, Evidence
 
 if TYPE_CHECKING:
@@ -103,6 +104,8 @@ def _event(context: SentenceContext, view: SentenceView, candidate: Candidate, c
     token = _event_token(view, context, candidate, coded.type)
     source, target = ((candidate.second, candidate.first) if coded.direction == "backward"
                       else (candidate.first, candidate.second))
+    if coded.direction == "joint" and _implied_side_first(context, view, candidate):
+        source, target = candidate.second, candidate.first
     host = _host(context, candidate)
     if coded.type == "visit" and host and coded.direction != "joint":
         # A visit runs to where it takes place: "offered, in Rabat, a lunch in honour of the
@@ -122,6 +125,32 @@ def _event(context: SentenceContext, view: SentenceView, candidate: Candidate, c
         plover=entry.plover, goldstein=entry.goldstein, quad_class=entry.quad_class,
         location=_location(context), planned=coded.planned, negated=coded.negated,
         confidence=coded.confidence, joint=coded.direction == "joint", host=host)
+
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+_PERSONAL = {"we", "he", "she", "i"}  # a side's spokesman or leader; "it" and "they" stand for anything
+
+
+def _implied_side_first(context: SentenceContext, view: SentenceView, candidate: Candidate) -> bool:
+    """Whether the side a sentence leaves unnamed is still the one it mentions first: the
+    subject that opens the clause names no country ("The Prime Minister met X's premier",
+    "We discussed ... with the Spanish minister", "The province of Kon Tum and Cambodia's
+    Stung Treng signed ..."), so it stands for the document's other side. The codebook
+    gives a joint act to the side named first."""
+    if candidate.implied != "second":
+        return False
+    named = [a.start for a in context.actors if a.country == candidate.first]
+    subjects = [t for t in view.tokens if t.dep_ in _SUBJECTS and t.head.dep_ == "ROOT"]
+    if not named or not subjects:
+        return False
+    subject = subjects[0]
+    if not (subject.lower_ in _PERSONAL or is_title(subject) or subject.lower_ in PLACE_NOUNS):
+        return False  # "It was not until ...", an unresolved name: nothing says whose side
+    start = view.offset + subject.left_edge.idx
+    head_start = view.offset + subject.idx
+    if any(a.start <= head_start < a.end for a in context.actors):
+        return False  # the subject is itself a country's name, capital or person
+    return start < min(named) and head_start < min(named)
 
 
 def _event_token(view: SentenceView, context: SentenceContext, candidate: Candidate, kind: str) -> Token:

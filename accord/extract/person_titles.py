@@ -81,7 +81,7 @@ def title_before(sentence: Sentence, first) -> tuple[str | None, list]:
         if text.lower() == "and" and token.i > 0 and token.nbor(-1).text.lower().strip(".") not in titles:
             break  # "X and [title] Y": the words before "and" belong to someone else
         if text.lower().strip(".") in titles or text.lower() in ("of", "the", "and") or \
-                (text.lower() in _PLACE_NOUNS and words) or \
+                (text.lower() in PLACE_NOUNS and words) or \
                 text in TITLE_HYPHENS or (text[:1].isupper() and text.isalpha()) or \
                 (text.lower() in ("to", "in") and _title_to(token)) or \
                 (text.lower() == "for" and _title_for(token)):  # "Ambassador to Nepal", "Minister for Trade"
@@ -106,7 +106,7 @@ def title_before(sentence: Sentence, first) -> tuple[str | None, list]:
 
 _CLAUSE_STOPS = {"with", "by", "from", "for", "on", "than"}
 # Lower-case place words inside a title: "the Governor of Quang Ninh province, X".
-_PLACE_NOUNS = {"province", "city", "district", "state", "region", "prefecture", "county", "municipality"}
+PLACE_NOUNS = {"province", "city", "district", "state", "region", "prefecture", "county", "municipality"}
 
 
 def clause_before(sentence: Sentence, first) -> list:

@@ -57,6 +57,26 @@ def test_joint_acts_during_a_visit_take_the_visiting_side_as_source(extract):
     assert events and all((e.source, e.target) == ("IND", "LKA") for e in events)
 
 
+def test_a_joint_act_whose_subject_is_the_unnamed_side_takes_that_side_as_source(extract):
+    # The second sentence names only Australia; its subject, "The Foreign Minister", is the
+    # document's other side, mentioned first: the codebook gives the joint act to it.
+    text = ("Japan and Australia held their annual economic dialogue in Osaka on Monday, officials from "
+            "both countries said.\n\n"
+            "The Foreign Minister and Australian Foreign Minister Penny Wong signed a memorandum of "
+            "understanding on critical minerals on Tuesday.")
+    signing = only(extract(text).events, "agreement_signed")
+    assert (signing.source, signing.target) == ("JPN", "AUS")
+
+
+def test_a_joint_act_whose_subject_is_a_pronoun_for_anything_keeps_the_named_side_first(extract):
+    text = ("Japan and Australia held their annual economic dialogue on Monday, officials from both "
+            "countries said.\n\n"
+            "It was a productive day, and Australian Foreign Minister Penny Wong signed a memorandum of "
+            "understanding on critical minerals.")
+    signing = only(extract(text).events, "agreement_signed")
+    assert signing.source == "AUS"
+
+
 def test_a_protest_runs_from_the_protester(extract):
     event = only(extract("Manila summoned the Chinese ambassador on Monday to protest against the "
                          "water cannon attack on a Philippine supply boat.").events, "protest_criticism")
