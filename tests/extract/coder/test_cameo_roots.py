@@ -27,7 +27,7 @@ GOAL = 5
 # in about half the test sentences; the near misses of 05, 11 and 12 are hopes, hypotheticals
 # and sports rivalries the coder still codes.
 GOAL_SHORT: dict[tuple[str, str], int] = {
-    ("01", "coded"): 3, ("02", "coded"): 4, ("03", "coded"): 4, ("14", "coded"): 3,
+    ("01", "coded"): 4, ("02", "coded"): 3, ("03", "coded"): 4, ("14", "coded"): 3,
     ("17", "coded"): 3, ("18", "coded"): 4,
     ("05", "not_coded"): 4, ("11", "not_coded"): 3,
 }
