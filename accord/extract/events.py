@@ -96,8 +96,43 @@ def sentence_events(context: SentenceContext, coder: EventCoder) -> list[Event]:
     events = []
     for found in sentence_candidates(view, context.actors, context.pair, context.dates):
         for coded in coder.code(found.features):
-            events.append(_event(context, view, found.candidate, coded))
+            event = _event(context, view, found.candidate, coded)
+            if not _only_hoped_for(view, event):
+                events.append(event)
     return events
+
+
+_HOPES = {"hope", "wish", "want", "desire", "aspire"}
+
+
+def _only_hoped_for(view: SentenceView, event: Event) -> bool:
+    """Whether the act is only hoped for ("they looked forward to remaining in close contact",
+    "he wants to conclude the deal soon"): its word sits under a verb or noun of hoping, and
+    the codebook makes hopes about the future no events. Wanting the other side to act
+    ("wants Canberra to drop its tariffs") is a demand and stays, as do protests."""
+    if event.type == "protest_criticism" or event.evidence.start not in view.positions:
+        return False
+    token = view.tokens[view.positions.index(event.evidence.start)]
+    below = None
+    for _ in range(6):  # the act's own clause and the few above it
+        if token.lemma_.lower() in _HOPES and token.pos_ in ("VERB", "NOUN"):
+            return not _asks_another(token, below)
+        if token.lemma_.lower() == "look" and any(c.lower_ == "forward" for c in token.children):
+            return True
+        if token.head.i == token.i:
+            return False
+        below, token = token, token.head
+    return False
+
+
+def _asks_another(hope: Token, clause: Token | None) -> bool:
+    """Whether a hope names someone else to act: an object of the hope ("wants Canberra to
+    ...") or a subject of its own in the hoped clause (the clause the act sits in, or, when
+    the hope word is the act's word, any clause it governs)."""
+    if any(c.dep_ in ("dobj", "obj") for c in hope.children):
+        return True
+    clauses = [clause] if clause is not None else [c for c in hope.children if c.dep_ in ("ccomp", "xcomp")]
+    return any(c.dep_ in ("nsubj", "nsubjpass") for clause in clauses for c in clause.children)
 
 
 def _event(context: SentenceContext, view: SentenceView, candidate: Candidate, coded: CodedEvent) -> Event:

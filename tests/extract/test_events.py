@@ -77,6 +77,19 @@ def test_a_joint_act_whose_subject_is_a_pronoun_for_anything_keeps_the_named_sid
     assert signing.source == "AUS"
 
 
+def test_a_hope_is_no_event(extract):
+    # Codebook: hopes about the future are no events (the coder alone codes this a meeting).
+    text = ("Prime Minister Fumio Kishida and Australian leader Anthony Albanese looked forward to "
+            "meeting again in Canberra next year.")
+    assert extract(text).events == []
+
+
+def test_wanting_the_other_side_to_act_is_not_a_hope(extract):
+    events = extract("Tokyo wants Canberra to drop its tariffs on Japanese steel immediately, "
+                     "the minister said.").events
+    assert [(e.source, e.target) for e in events] == [("JPN", "AUS")]
+
+
 def test_a_protest_runs_from_the_protester(extract):
     event = only(extract("Manila summoned the Chinese ambassador on Monday to protest against the "
                          "water cannon attack on a Philippine supply boat.").events, "protest_criticism")
