@@ -216,4 +216,4 @@ def extract_article(text: str, published: str | date | None = None, title: str |
 def _records_of(spec: RecordSpec, records: list) -> list[dict]:
     """Extracted dataclasses as the store's rows: the spec's columns, dates as ISO text and
     precision, evidence spread out (no id, document or version: nothing is stored)."""
-    return [{key.column: flat[key.name] for key in spec.keys()} for flat in map(spec.flat, records)]
+    return [{key.column: flat[key.name] for key in spec.keys} for flat in map(spec.flat, records)]

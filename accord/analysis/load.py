@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from accord.store.queries import in_batches
@@ -99,7 +100,7 @@ def event_mention(row: sqlite3.Row) -> EventMention:
     return event_of(_mention(row), row)
 
 
-def event_of(mention: Mention, values) -> EventMention:
+def event_of(mention: Mention, values: Mapping) -> EventMention:
     """An event as analysis sees it, from its mention and its columns by their flat names (a
     store row, or a row of the Dask engine's Parquet events)."""
     return EventMention(mention, values["type"], values["cameo"], values["goldstein"], values["quad_class"],

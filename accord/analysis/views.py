@@ -129,7 +129,7 @@ _PROVENANCE = ("doc_id", "origin", "sentence", "sent_start", "sent_end", "start"
 def record_json(row: dict, table: str) -> dict:
     """A row of a record table: its columns, with lists decoded and flags as booleans as its
     spec gives their kinds, and its provenance under `evidence`."""
-    kinds = {key.column: key.kind for key in BY_TABLE[table].keys()}
+    kinds = BY_TABLE[table].column_kinds
     clean = {k: v for k, v in row.items() if k not in _PROVENANCE}
     for key, value in clean.items():
         if kinds.get(key) == STRINGS and isinstance(value, str):

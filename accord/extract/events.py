@@ -96,23 +96,21 @@ def sentence_events(context: SentenceContext, coder: EventCoder) -> list[Event]:
     events = []
     for found in sentence_candidates(view, context.actors, context.pair, context.dates):
         for coded in coder.code(found.features):
-            event = _event(context, view, found.candidate, coded)
-            if not _only_hoped_for(view, event):
-                events.append(event)
+            token = _event_token(view, context, found.candidate, coded.type)
+            if coded.type == "protest_criticism" or not _only_hoped_for(token):
+                events.append(_event(context, view, found.candidate, coded, token))
     return events
 
 
 _HOPES = {"hope", "wish", "want", "desire", "aspire"}
 
 
-def _only_hoped_for(view: SentenceView, event: Event) -> bool:
-    """Whether the act is only hoped for ("they looked forward to remaining in close contact",
-    "he wants to conclude the deal soon"): its word sits under a verb or noun of hoping, and
-    the codebook makes hopes about the future no events. Wanting the other side to act
-    ("wants Canberra to drop its tariffs") is a demand and stays, as do protests."""
-    if event.type == "protest_criticism" or event.evidence.start not in view.positions:
-        return False
-    token = view.tokens[view.positions.index(event.evidence.start)]
+def _only_hoped_for(token: Token) -> bool:
+    """Whether the act whose word is `token` is only hoped for ("they looked forward to
+    remaining in close contact", "he wants to conclude the deal soon"): the word sits under a
+    verb or noun of hoping, and the codebook makes hopes about the future no events. Wanting
+    the other side to act ("wants Canberra to drop its tariffs") is a demand and stays; so do
+    protests (the caller keeps them)."""
     below = None
     for _ in range(6):  # the act's own clause and the few above it
         if token.lemma_.lower() in _HOPES and token.pos_ in ("VERB", "NOUN"):
@@ -135,8 +133,9 @@ def _asks_another(hope: Token, clause: Token | None) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for clause in clauses for c in clause.children)
 
 
-def _event(context: SentenceContext, view: SentenceView, candidate: Candidate, coded: CodedEvent) -> Event:
-    token = _event_token(view, context, candidate, coded.type)
+def _event(context: SentenceContext, view: SentenceView, candidate: Candidate, coded: CodedEvent,
+           token: Token) -> Event:
+    """The coded event of a candidate, `token` being the word that carries it."""
     source, target = ((candidate.second, candidate.first) if coded.direction == "backward"
                       else (candidate.first, candidate.second))
     if coded.direction == "joint" and _implied_side_first(context, view, candidate):
@@ -181,11 +180,10 @@ def _implied_side_first(context: SentenceContext, view: SentenceView, candidate:
     subject = subjects[0]
     if not (subject.lower_ in _PERSONAL or is_title(subject) or subject.lower_ in PLACE_NOUNS):
         return False  # "It was not until ...", an unresolved name: nothing says whose side
-    start = view.offset + subject.left_edge.idx
     head_start = view.offset + subject.idx
     if any(a.start <= head_start < a.end for a in context.actors):
         return False  # the subject is itself a country's name, capital or person
-    return start < min(named) and head_start < min(named)
+    return head_start < min(named)  # (its left edge, then, comes first too)
 
 
 def _event_token(view: SentenceView, context: SentenceContext, candidate: Candidate, kind: str) -> Token:

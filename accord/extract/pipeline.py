@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from itertools import combinations
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import combinations
 
 from accord.extract import EXTRACTOR_VERSION
 from accord.extract.actors import find_people, people_sentences

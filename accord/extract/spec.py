@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
-from functools import cache
+from functools import cached_property
 from types import UnionType
 from typing import Union, get_args, get_origin, get_type_hints
 
@@ -68,14 +68,21 @@ class RecordSpec:
     folded: str | None = None  # a field stored folded as well, to look it up by any spelling
     listed: bool = True  # has its own listing (`accord X`, /api/X); people are listed as actors
 
-    @property
+    # Derived once per spec: the store's insert and the listings read them for every row.
+    @cached_property
     def fields(self) -> tuple[Field, ...]:
         """The stored fields, in the dataclass's order."""
         return _stored_fields(self.record)
 
+    @cached_property
     def keys(self) -> tuple[FlatKey, ...]:
         """The flat keys of the record, in field order."""
         return tuple(key for f in self.fields for key in _spread(f))
+
+    @cached_property
+    def column_kinds(self) -> dict[str, str]:
+        """The kind of each of the spec's store columns."""
+        return {key.column: key.kind for key in self.keys}
 
     def flat(self, record) -> dict:
         """The record as flat keys: dates and evidence spread, tuples as lists."""
@@ -124,7 +131,6 @@ def _spread(f: Field) -> Iterator[FlatKey]:
         yield FlatKey(f.name, f.column or f.name, f.kind)
 
 
-@cache
 def _stored_fields(record: type) -> tuple[Field, ...]:
     hints = get_type_hints(record)
     return tuple(Field(f.name, _kind(hints[f.name]), f.metadata.get("column"))

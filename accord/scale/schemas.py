@@ -14,7 +14,7 @@ _ARROW = {TEXT: pa.string(), INT: pa.int64(), FLOAT: pa.float64(), BOOL: pa.bool
 
 def _record_schema(spec: RecordSpec) -> pa.Schema:
     """A record table: its place in the input and the extractor's order, then the spec's keys."""
-    return pa.schema(_RECORD + [(key.name, _ARROW[key.kind]) for key in spec.keys()])
+    return pa.schema(_RECORD + [(key.name, _ARROW[key.kind]) for key in spec.keys])
 
 
 SCHEMAS: dict[str, pa.Schema] = {

@@ -37,7 +37,7 @@ def store_row(spec: RecordSpec, record, doc_id: str, version: str) -> dict:
     """A record as its table's row: the spec's columns in SQLite values, with the document,
     the extractor version and the columns the store derives (pair key, folded spelling)."""
     flat = spec.flat(record)
-    row = {"doc_id": doc_id, **{key.column: _sqlite(key.kind, flat[key.name]) for key in spec.keys()},
+    row = {"doc_id": doc_id, **{key.column: _sqlite(key.kind, flat[key.name]) for key in spec.keys},
            "version": version}
     if spec.pair_from:
         row["pair_key"] = pair_key(countries_of(spec, record))

@@ -42,14 +42,14 @@ def test_the_migrated_table_has_exactly_the_spec_columns(spec, migrated):
     table = {row["name"] for row in migrated.execute(f"PRAGMA table_info({spec.table})")}
     derived = {"pair_key"} if spec.pair_from else set()
     derived |= {"folded"} if spec.folded else set()
-    assert table == BOOKKEEPING | derived | {key.column for key in spec.keys()}
+    assert table == BOOKKEEPING | derived | {key.column for key in spec.keys}
 
 
 @pytest.mark.parametrize("spec", SPECS, ids=lambda s: s.name)
 def test_the_parquet_schema_is_the_spec_keys(spec):
     schemas = pytest.importorskip("accord.scale.schemas")
     names = schemas.SCHEMAS[spec.name].names
-    assert names == ["order", "doc_id", "idx", "version", *(key.name for key in spec.keys())]
+    assert names == ["order", "doc_id", "idx", "version", *(key.name for key in spec.keys)]
 
 
 def _evidence(draw) -> Evidence:
