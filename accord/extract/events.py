@@ -95,11 +95,29 @@ def sentence_events(context: SentenceContext, coder: EventCoder) -> list[Event]:
     view = SentenceView.of(sentence.span, sentence.offset)
     events = []
     for found in sentence_candidates(view, context.actors, context.pair, context.dates):
+        other_pair = len(context.pair) >= 2 and found.candidate.pair != frozenset(context.pair[:2])
         for coded in coder.code(found.features):
             token = _event_token(view, context, found.candidate, coded.type)
+            if other_pair and _group_opens_clause(context, view, token):
+                continue  # "the two sides" that open a sentence are the document's pair
             if coded.type == "protest_criticism" or not _only_hoped_for(token):
                 events.append(_event(context, view, found.candidate, coded, token))
     return events
+
+
+def _group_opens_clause(context: SentenceContext, view: SentenceView, token: Token) -> bool:
+    """Whether the act's subject is a group reference ("the two parties", "both sides") with
+    no country named before it in the sentence. Such a group points back to the pair the
+    article is about, so the countries named after it are what the pair talks about: "The two
+    parties also discussed the road project between Egypt and Chad" is no act of Chad's."""
+    for clause in [token, *list(token.ancestors)[:2]]:
+        subject = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
+        if subject is None:
+            continue
+        start = view.offset + subject.left_edge.idx
+        return (any(t.i - view.span.start in view.group_tokens for t in subject.subtree)
+                and not any(a.start < start + len(subject.left_edge) for a in context.actors))
+    return False
 
 
 _HOPES = {"hope", "wish", "want", "desire", "aspire"}

@@ -163,3 +163,20 @@ def test_the_coder_loads_once_and_is_reused():
 
     assert load_coder() is load_coder()
     assert date.today()  # the model file's load does not depend on the date
+
+
+def test_the_two_sides_opening_a_sentence_are_the_documents_pair(extract):
+    # The countries named after "the two parties" are what the pair talks about, not actors.
+    text = ("Egyptian Foreign Minister Sameh Shoukry held talks with Sudanese Foreign Minister "
+            "Ali al-Sadiq in Cairo on Sunday. Egypt and Sudan agreed to expand trade. The two parties "
+            "also discussed a new road project between Egypt and Chad to boost trade with South Africa.")
+    events = extract(text).events
+    assert events
+    assert {frozenset((e.source, e.target)) for e in events} == {frozenset(("EGY", "SDN"))}
+
+
+def test_a_group_named_after_its_countries_refers_to_them(extract):
+    text = ("The Korean president attended the summit in Hanoi. Lee Jae-myung also held separate talks "
+            "with Cambodia's Hun Manet, during which the two sides agreed to resume direct flights.")
+    pairs = {frozenset((e.source, e.target)) for e in extract(text).events}
+    assert frozenset(("KOR", "KHM")) in pairs

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from accord.extract.coder.candidates import ActorRef, Candidate, candidates_for
 from accord.extract.coder.features import Features, SentenceView, candidate_features
 from accord.extract.coder.model import CodedEvent, EventCoder, load_coder
+from accord.extract.coder.topics import topic_countries
 from accord.extract.dates import DateMention
 
 __all__ = ["ActorRef", "Candidate", "CandidateFeatures", "CodedEvent", "EventCoder", "Features",
@@ -29,6 +30,10 @@ class CandidateFeatures:
 def sentence_candidates(view: SentenceView, actors: list[ActorRef], pair: tuple[str, ...],
                         dates: list[DateMention]) -> list[CandidateFeatures]:
     """Every candidate pair of a parsed sentence, with its features. `actors` are the
-    sentence's country references, `pair` the document's main pair."""
+    sentence's country references, `pair` the document's main pair. A country the sentence
+    names only as a topic ("developments in Ukraine") is in no candidate; the features
+    still see it as a third country."""
+    topics = topic_countries(view, actors)
+    acting = [a for a in actors if a.country not in topics] if topics else actors
     return [CandidateFeatures(c, candidate_features(view, c, actors, dates))
-            for c in candidates_for(actors, pair)]
+            for c in candidates_for(acting, pair)]
