@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from accord.extract.cameo import lookup
 from accord.extract.coder import CodedEvent, SentenceView, sentence_candidates
 from accord.extract.coder.candidates import ActorRef, Candidate, candidates_for
+from accord.extract.coder.lists import Verdict, coordinated_countries, shared_with_lists
 from accord.extract.coder.model import EventCoder
 from accord.extract.dates import DateMention
 from accord.extract.nlp import Sentence
@@ -93,15 +94,19 @@ def sentence_events(context: SentenceContext, coder: EventCoder) -> list[Event]:
     attributed by `attribute_joint_acts`."""
     sentence = context.sentence
     view = SentenceView.of(sentence.span, sentence.offset)
+    found = sentence_candidates(view, context.actors, context.pair, context.dates)
+    verdicts = [Verdict(f.candidate, coded) for f in found for coded in coder.code(f.features)]
+    verdicts += shared_with_lists(verdicts, [f.candidate for f in found],
+                                  coordinated_countries(view, context.actors))
+    main = frozenset(context.pair[:2])
     events = []
-    for found in sentence_candidates(view, context.actors, context.pair, context.dates):
-        other_pair = len(context.pair) >= 2 and found.candidate.pair != frozenset(context.pair[:2])
-        for coded in coder.code(found.features):
-            token = _event_token(view, context, found.candidate, coded.type)
-            if other_pair and _group_opens_clause(context, view, token):
-                continue  # "the two sides" that open a sentence are the document's pair
-            if coded.type == "protest_criticism" or not _only_hoped_for(token):
-                events.append(_event(context, view, found.candidate, coded, token))
+    for verdict in verdicts:
+        candidate, coded = verdict.candidate, verdict.coded
+        token = _event_token(view, context, candidate, coded.type)
+        if len(main) == 2 and candidate.pair != main and _group_opens_clause(context, view, token):
+            continue  # "the two sides" that open a sentence are the document's pair
+        if coded.type == "protest_criticism" or not _only_hoped_for(token):
+            events.append(_event(context, view, candidate, coded, token))
     return events
 
 

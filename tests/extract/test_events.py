@@ -180,3 +180,19 @@ def test_a_group_named_after_its_countries_refers_to_them(extract):
             "with Cambodia's Hun Manet, during which the two sides agreed to resume direct flights.")
     pairs = {frozenset((e.source, e.target)) for e in extract(text).events}
     assert frozenset(("KOR", "KHM")) in pairs
+
+
+def test_an_act_with_one_member_of_a_list_is_an_act_with_each(extract):
+    # Alone, the coder finds the list's first and last members, not its middle.
+    text = ("Turkish Foreign Minister Hakan Fidan met US Secretary of State Marco Rubio in New York "
+            "on Monday. Turkey and the United States discussed trade. Fidan also met his counterparts "
+            "from Germany, Spain, India, Montenegro, Bulgaria and the head of the Arab League on the "
+            "sidelines of the assembly.")
+    meetings = [e for e in extract(text).events if e.type == "meeting_talks" and "Bulgaria" in e.evidence.sentence]
+    assert {(e.source, e.target) for e in meetings} == {
+        ("TUR", "DEU"), ("TUR", "ESP"), ("TUR", "IND"), ("TUR", "MNE"), ("TUR", "BGR")}
+
+
+def test_the_two_sides_of_a_joint_act_are_no_list_to_share(extract):
+    events = extract("Japan and South Korea signed a fisheries agreement in Tokyo on Friday.").events
+    assert {frozenset((e.source, e.target)) for e in events} == {frozenset(("JPN", "KOR"))}

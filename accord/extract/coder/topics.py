@@ -37,10 +37,10 @@ def topic_countries(view: SentenceView, actors: list[ActorRef]) -> frozenset[str
     """The countries every mention of which, in this parsed sentence, is a topic."""
     verdicts: dict[str, bool] = {}
     for actor in actors:
-        tokens = [t for t, at in zip(view.tokens, view.positions) if actor.start <= at < actor.end]
-        if not tokens:
+        head = mention_head(view, actor)
+        if head is None:
             continue
-        topic = actor.kind in _NAMING_KINDS and is_topic_mention(_mention_head(tokens))
+        topic = actor.kind in _NAMING_KINDS and is_topic_mention(head)
         verdicts[actor.country] = verdicts.get(actor.country, True) and topic
     return frozenset(country for country, topic in verdicts.items() if topic)
 
@@ -56,6 +56,9 @@ def is_topic_mention(token: Token) -> bool:
             and head.head.lemma_.lower() in TOPIC_NOUNS)
 
 
-def _mention_head(tokens: list[Token]) -> Token:
+def mention_head(view: SentenceView, actor: ActorRef) -> Token | None:
+    """The word of an actor's mention that the rest of the sentence hangs it by (None: the
+    mention is not in this sentence)."""
+    tokens = [t for t, at in zip(view.tokens, view.positions) if actor.start <= at < actor.end]
     inside = {t.i for t in tokens}
-    return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
+    return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), None)
