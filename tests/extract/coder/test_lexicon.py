@@ -43,3 +43,10 @@ def test_every_lexicon_code_is_a_known_cameo_code():
 def test_the_petrarch_dictionary_covers_every_root():
     roots = {entry.code[:2] for entries in verb_index().values() for entry in entries}
     assert roots == {f"{n:02d}" for n in range(1, 21)}
+
+
+def test_handing_over_money_is_aid_and_handing_over_projects_is_cooperation():
+    assert "070" in codes("the ambassador hand over the fund to the minister", {2})
+    assert "061" not in codes("the ambassador hand over the fund to the minister", {2})
+    assert "061" in codes("the company hand over four project to the lao side", {2})
+    assert "070" not in codes("the company hand over four project to the lao side", {2})
