@@ -22,8 +22,8 @@ HELDOUT = Path(__file__).resolve().parents[1] / "data" / "heldout"
 
 GATES = {
     "dev": (SHARED / "eval" / "dev" / "gold", SHARED / "eval" / "dev" / "articles", {
-        "events": 0.65,
-        "events_directed": 0.56,
+        "events": 0.66,
+        "events_directed": 0.57,
         "facts": 0.99,
         "facts_period": 0.99,
         "people": 0.99,
@@ -33,8 +33,8 @@ GATES = {
     "seeds": (SHARED / "eval" / "seeds-gold", SHARED / "seeds", {
         # The seeds' gold lists 30 event tuples for five long state-media articles, sparser than
         # the codebook the coder follows (0.87 under the rules fitted to these five articles).
-        "events": 0.59,
-        "events_directed": 0.49,
+        "events": 0.61,
+        "events_directed": 0.51,
         # "an increase of 39%" after a reported figure is a fact in the seeds' gold and not in
         # the codebook (growth attached to a reported figure).
         "facts": 0.96,
@@ -44,7 +44,7 @@ GATES = {
         "agreements": 0.99,
     }),
     "heldout": (HELDOUT / "gold", HELDOUT / "articles", {
-        "events": 0.63,
+        "events": 0.64,
         "events_directed": 0.52,
         "facts": 0.93,  # its gold disagrees with the codebook on four growth figures and a count
         "people": 0.97,
