@@ -173,7 +173,8 @@ def _event(context: SentenceContext, view: SentenceView, candidate: Candidate, c
     start = sentence.offset + token.idx
     tokens = view.tokens
     other_acts = [tokens[h.index] for h in view.hits
-                  if tokens[h.index].pos_ == "NOUN" and tokens[h.index].i != token.i]
+                  if tokens[h.index].pos_ == "NOUN" and tokens[h.index].i != token.i
+                  and not _frames(tokens[h.index])]
     when, stated = _event_date(context, token, other_acts)
     return Event(
         type=coded.type, cameo=entry.code, source=source, target=target,
@@ -232,7 +233,8 @@ def _event_date(context: SentenceContext, token: Token, other_acts: list[Token])
     * else the date in the event word's clause (its verb's subtree), else the nearest one;
       dates in parentheses are asides there ("since the term began (January 2021)"), and a
       date inside another act's noun phrase is that act's ("the talks followed a visit in
-      June");
+      June"), unless that act is the occasion of this one ("during a meeting held yesterday,
+      X discussed ...");
     * else the narrative date the sentence follows, else the publication date (news reports
       what happened when it was published);
     * a year alone dates no event.
@@ -255,6 +257,19 @@ def _event_date(context: SentenceContext, token: Token, other_acts: list[Token])
         return context.anchor, False
     # A year alone is kept until sharpen_dates: it may name a dated act.
     return (DateValue(context.published.isoformat(), "day") if context.published else None), False
+
+
+_FRAMING = {"during", "amid"}
+
+
+def _frames(act: Token) -> bool:
+    """Whether an act noun is the occasion of the sentence's other acts ("during a meeting
+    held yesterday, X discussed ...", "on the sidelines of the summit"): its date is theirs,
+    not another act's."""
+    head = act.head
+    if act.dep_ == "pobj" and head.head.lower_ == "sidelines":
+        return True
+    return act.dep_ == "pobj" and head.lower_ in _FRAMING
 
 
 def _at(token: Token, base: int) -> DateMention:

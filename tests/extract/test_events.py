@@ -196,3 +196,10 @@ def test_an_act_with_one_member_of_a_list_is_an_act_with_each(extract):
 def test_the_two_sides_of_a_joint_act_are_no_list_to_share(extract):
     events = extract("Japan and South Korea signed a fisheries agreement in Tokyo on Friday.").events
     assert {frozenset((e.source, e.target)) for e in events} == {frozenset(("JPN", "KOR"))}
+
+
+def test_the_date_of_the_act_framing_a_sentence_dates_the_acts_within_it(extract):
+    events = extract("During a meeting held by video link yesterday, Kenyan Foreign Minister Musalia "
+                     "Mudavadi discussed border trade with his Ugandan counterpart.").events
+    meeting = only(events, "meeting_talks")
+    assert meeting.date == DateValue("2024-05-19", "day")
