@@ -164,6 +164,8 @@ def _event(context: SentenceContext, view: SentenceView, candidate: Candidate, c
     if coded.direction == "joint" and _implied_side_first(context, view, candidate):
         source, target = candidate.second, candidate.first
     host = _host(context, candidate)
+    if coded.type == "visit":
+        host = host or _destination(context, view, token, candidate)
     if coded.type == "visit" and host and coded.direction != "joint":
         # A visit runs to where it takes place: "offered, in Rabat, a lunch in honour of the
         # Mauritanian prime minister" is Mauritania's visit, whoever the subject is.
@@ -302,6 +304,25 @@ def _host(context: SentenceContext, candidate: Candidate) -> str | None:
     return next(iter(hosts)) if len(hosts) == 1 else None
 
 
+_TOWARD = {"to", "in", "into"}
+
+
+def _destination(context: SentenceContext, view: SentenceView, token: Token,
+                 candidate: Candidate) -> str | None:
+    """The side a visit word itself goes to: the country that is the object of "to" or "in"
+    under the visit word or its verb ("the state visit to Vietnam by the Lao leader", "paid
+    a visit to Laos", "arrived in Nairobi"), when exactly one side is so named."""
+    words = [token] + ([token.head] if token.dep_ in ("dobj", "pobj") else [])
+    objects = [obj for word in words for prep in word.children
+               if prep.dep_ == "prep" and prep.lower_ in _TOWARD
+               for obj in prep.children if obj.dep_ == "pobj"]
+    heads = [t for obj in objects for t in [obj, *obj.children] if t is obj or t.dep_ == "compound"]
+    sides = {a.country for t in heads for a in context.actors
+             if a.kind in ("country", "capital") and a.country in candidate.pair
+             and a.start <= view.offset + t.idx < a.end}
+    return sides.pop() if len(sides) == 1 else None
+
+
 def _location(context: SentenceContext) -> str | None:
     capitals = [a for a in context.actors if a.kind == "capital"]
     if not capitals:
@@ -344,7 +365,9 @@ def _visit_around(event: Event, visits: list[Event]) -> Event | None:
     in_sentence = [v for v in same_pair if v.evidence.sentence_start == event.evidence.sentence_start]
     if in_sentence:
         return in_sentence[0]
-    dated = [v for v in same_pair if not v.planned and _same_time(event.date, v.date)]
+    # An undated visit (an undated article) says nothing of when the other sentences' acts
+    # took place: only a dated one claims them.
+    dated = [v for v in same_pair if not v.planned and v.date is not None and _same_time(event.date, v.date)]
     return dated[0] if len({v.source for v in dated}) == 1 else None
 
 

@@ -203,3 +203,18 @@ def test_the_date_of_the_act_framing_a_sentence_dates_the_acts_within_it(extract
                      "Mudavadi discussed border trade with his Ugandan counterpart.").events
     meeting = only(events, "meeting_talks")
     assert meeting.date == DateValue("2024-05-19", "day")
+
+
+def test_a_visit_goes_to_the_country_its_word_is_directed_to(extract):
+    events = extract("On the occasion of the state visit to Kenya by Ethiopian Prime Minister Abiy "
+                     "Ahmed, Kenyan Foreign Minister Musalia Mudavadi wrote an article on the ties "
+                     "between the two countries.").events
+    visit = only(events, "visit")
+    assert (visit.source, visit.target) == ("ETH", "KEN")
+
+
+def test_an_undated_visit_does_not_claim_the_joint_acts_of_other_sentences(extract):
+    text = ("The visit to Kenya by Ethiopian Prime Minister Abiy Ahmed drew wide coverage.\n\n"
+            "Kenya and Ethiopia signed a border trade agreement.")
+    signed = [e for e in extract(text, published=None).events if e.type == "agreement_signed"]
+    assert signed and all(e.source == "KEN" for e in signed)
