@@ -43,6 +43,12 @@ def feature_bucket(feature: str) -> int:
     return zlib.crc32(feature.encode("utf-8")) & ((1 << HASH_BITS) - 1)
 
 
+def bucket_ids(features: list[str]) -> np.ndarray:
+    """The sorted distinct hash buckets of a feature list. Hashing costs more than a head's
+    lookup, so a list read by several heads is hashed once."""
+    return np.unique(np.fromiter((feature_bucket(f) for f in features), dtype=np.int64))
+
+
 def type_joined(features: Features, event_type: str) -> list[str]:
     """The features of the direction and flag heads: all of them, plus the relational and
     modal ones joined with the event type (a visit's direction reads roles differently from
@@ -73,7 +79,10 @@ class Head:
 
     def scores(self, features: list[str]) -> np.ndarray:
         """Raw scores (logits) of every output."""
-        ids = np.unique(np.fromiter((feature_bucket(f) for f in features), dtype=np.int64))
+        return self.scores_of(bucket_ids(features))
+
+    def scores_of(self, ids: np.ndarray) -> np.ndarray:
+        """Raw scores of the sorted distinct buckets `ids` (see `bucket_ids`)."""
         positions = np.searchsorted(self.buckets, ids)
         inside = positions < len(self.buckets)
         positions, ids = positions[inside], ids[inside]
@@ -134,15 +143,15 @@ class EventCoder:
                 for index in np.flatnonzero(probabilities >= self.thresholds) if self.types[index] in self.code_heads]
 
     def _complete(self, features: Features, kind: str, confidence: float) -> CodedEvent:
-        joined = type_joined(features, kind)
+        joined = bucket_ids(type_joined(features, kind))
         codes, head = self.code_heads[kind]
-        code = codes[int(head.scores(joined).argmax())]
-        logits = self.heads["direction"].scores(joined)
+        code = codes[int(head.scores_of(joined).argmax())]
+        logits = self.heads["direction"].scores_of(joined)
         shares = np.exp(logits - logits.max())
         shares /= shares.sum()
         direction = int(shares.argmax())
-        planned = float(_sigmoid(self.heads["planned"].scores(joined))[0]) >= 0.5
-        negated = float(_sigmoid(self.heads["negated"].scores(joined))[0]) >= 0.5
+        planned = float(_sigmoid(self.heads["planned"].scores_of(joined))[0]) >= 0.5
+        negated = float(_sigmoid(self.heads["negated"].scores_of(joined))[0]) >= 0.5
         return CodedEvent(code, kind, round(confidence, 4), DIRECTIONS[direction],
                           round(float(shares[direction]), 4), planned, negated)
 
