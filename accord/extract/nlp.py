@@ -29,7 +29,11 @@ def load_nlp() -> Language:
     """The English model with tagger, parser, lemmatizer and NER."""
     import spacy
 
-    return spacy.load(MODEL)
+    from accord.extract.attributes import install
+
+    nlp = spacy.load(MODEL)
+    install(nlp)
+    return nlp
 
 
 class Sentence:
