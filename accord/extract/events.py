@@ -309,17 +309,28 @@ _TOWARD = {"to", "in", "into"}
 
 def _destination(context: SentenceContext, view: SentenceView, token: Token,
                  candidate: Candidate) -> str | None:
-    """The side a visit word itself goes to: the country that is the object of "to" or "in"
-    under the visit word or its verb ("the state visit to Vietnam by the Lao leader", "paid
-    a visit to Laos", "arrived in Nairobi"), when exactly one side is so named."""
+    """The side a visit word itself goes to, when exactly one side is so named: the object of
+    "to" or "in" under the visit word or its verb ("the state visit to Vietnam by the Lao
+    leader", "paid a visit to Laos", "arrived in Nairobi"), the object of the verb "visit"
+    ("invited me to visit Beijing"), or whoever invited ("will pay a state visit at the
+    invitation of President Xi")."""
     words = [token] + ([token.head] if token.dep_ in ("dobj", "pobj") else [])
     objects = [obj for word in words for prep in word.children
                if prep.dep_ == "prep" and prep.lower_ in _TOWARD
                for obj in prep.children if obj.dep_ == "pobj"]
-    heads = [t for obj in objects for t in [obj, *obj.children] if t is obj or t.dep_ == "compound"]
-    sides = {a.country for t in heads for a in context.actors
+    objects += [obj for word in words if word.pos_ == "VERB" and word.lemma_ in ("visit", "tour")
+                for obj in word.children if obj.dep_ == "dobj"]
+    inviters = [inviter for word in words for prep in word.children
+                if prep.dep_ == "prep" and prep.lower_ in ("at", "on")
+                for invitation in prep.children if invitation.dep_ == "pobj" and invitation.lemma_ == "invitation"
+                for of in invitation.children if of.dep_ == "prep" and of.lower_ == "of"
+                for inviter in of.children if inviter.dep_ == "pobj"]
+    places = [t for obj in objects for t in [obj, *obj.children] if t is obj or t.dep_ == "compound"]
+    sides = {a.country for t in places for a in context.actors
              if a.kind in ("country", "capital") and a.country in candidate.pair
              and a.start <= view.offset + t.idx < a.end}
+    sides |= {a.country for inviter in inviters for t in inviter.subtree for a in context.actors
+              if a.country in candidate.pair and a.start <= view.offset + t.idx < a.end}
     return sides.pop() if len(sides) == 1 else None
 
 

@@ -218,3 +218,14 @@ def test_an_undated_visit_does_not_claim_the_joint_acts_of_other_sentences(extra
             "Kenya and Ethiopia signed a border trade agreement.")
     signed = [e for e in extract(text, published=None).events if e.type == "agreement_signed"]
     assert signed and all(e.source == "KEN" for e in signed)
+
+
+@pytest.mark.parametrize("text, visitor, host", [
+    ("Kenyan President William Ruto said he had accepted an invitation from Chinese President Xi "
+     "Jinping to visit Beijing in October.", "KEN", "CHN"),
+    ("Brazilian President Lula da Silva will pay a state visit next week at the invitation of "
+     "Chinese President Xi Jinping, a Chinese foreign ministry spokeswoman said.", "BRA", "CHN"),
+])
+def test_a_visit_goes_to_the_place_visited_or_to_whoever_invited(extract, text, visitor, host):
+    visits = [e for e in extract(text).events if e.type == "visit"]
+    assert visits and all((e.source, e.target) == (visitor, host) for e in visits)
