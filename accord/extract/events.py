@@ -129,8 +129,8 @@ _HOPES = {"hope", "wish", "want", "desire", "aspire"}
 
 
 def _only_hoped_for(token: Token) -> bool:
-    """Whether the act whose word is `token` is only hoped for ("they looked forward to
-    remaining in close contact", "he wants to conclude the deal soon"): the word sits under a
+    """Whether the act whose word is `token` is only hoped for ("they look forward to
+    staying in touch", "he wants to conclude the deal soon"): the word sits under a
     verb or noun of hoping, and the codebook makes hopes about the future no events. Wanting
     the other side to act ("wants Canberra to drop its tariffs") is a demand and stays; so do
     protests (the caller keeps them)."""
@@ -167,8 +167,8 @@ def _event(context: SentenceContext, view: SentenceView, candidate: Candidate, c
     if coded.type == "visit":
         host = host or _destination(context, view, token, candidate)
     if coded.type == "visit" and host and coded.direction != "joint":
-        # A visit runs to where it takes place: "offered, in Rabat, a lunch in honour of the
-        # Mauritanian prime minister" is Mauritania's visit, whoever the subject is.
+        # A visit runs to where it takes place: "gave, in Dakar, a dinner for the visiting
+        # Gambian president" is The Gambia's visit, whoever the subject is.
         source, target = (candidate.second if host == candidate.first else candidate.first), host
     entry = lookup(coded.code)
     sentence = context.sentence
@@ -312,8 +312,8 @@ def _destination(context: SentenceContext, view: SentenceView, token: Token,
     """The side a visit word itself goes to, when exactly one side is so named: the object of
     "to" or "in" under the visit word or its verb ("the state visit to Vietnam by the Lao
     leader", "paid a visit to Laos", "arrived in Nairobi"), the object of the verb "visit"
-    ("invited me to visit Beijing"), or whoever invited ("will pay a state visit at the
-    invitation of President Xi")."""
+    ("invited me to visit Beijing"), or whoever invited ("will travel next month at the
+    invitation of the Kenyan president")."""
     words = [token] + ([token.head] if token.dep_ in ("dobj", "pobj") else [])
     objects = [obj for word in words for prep in word.children
                if prep.dep_ == "prep" and prep.lower_ in _TOWARD

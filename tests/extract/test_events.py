@@ -185,9 +185,9 @@ def test_a_group_named_after_its_countries_refers_to_them(extract):
 def test_an_act_with_one_member_of_a_list_is_an_act_with_each(extract):
     # Alone, the coder finds the list's first and last members, not its middle.
     text = ("Turkish Foreign Minister Hakan Fidan met US Secretary of State Marco Rubio in New York "
-            "on Monday. Turkey and the United States discussed trade. Fidan also met his counterparts "
-            "from Germany, Spain, India, Montenegro, Bulgaria and the head of the Arab League on the "
-            "sidelines of the assembly.")
+            "on Monday. Turkey and the United States discussed trade. Fidan also held talks with the "
+            "ministers of Germany, Spain, India, Montenegro, Bulgaria and with the Arab League's chief "
+            "during the assembly.")
     meetings = [e for e in extract(text).events if e.type == "meeting_talks" and "Bulgaria" in e.evidence.sentence]
     assert {(e.source, e.target) for e in meetings} == {
         ("TUR", "DEU"), ("TUR", "ESP"), ("TUR", "IND"), ("TUR", "MNE"), ("TUR", "BGR")}
@@ -206,9 +206,9 @@ def test_the_date_of_the_act_framing_a_sentence_dates_the_acts_within_it(extract
 
 
 def test_a_visit_goes_to_the_country_its_word_is_directed_to(extract):
-    events = extract("On the occasion of the state visit to Kenya by Ethiopian Prime Minister Abiy "
-                     "Ahmed, Kenyan Foreign Minister Musalia Mudavadi wrote an article on the ties "
-                     "between the two countries.").events
+    events = extract("To mark the state visit to Kenya by Ethiopian Prime Minister Abiy Ahmed, "
+                     "Kenyan Foreign Minister Musalia Mudavadi wrote an article on the ties between "
+                     "the two countries.").events
     visit = only(events, "visit")
     assert (visit.source, visit.target) == ("ETH", "KEN")
 
