@@ -145,8 +145,8 @@ def _resolve_related(people: list[_Candidate]) -> None:
 
 def _resolve_by_peers(people: list[_Candidate]) -> None:
     """A person the sentence gives no clue to, in a sentence that names no country but names
-    people of one country, is taken for theirs: "Deputy President X will act as president
-    during Ramaphosa's absence"."""
+    people of one country, is taken for theirs: "Vice President X will chair the cabinet
+    while Mutharika is abroad"."""
     known = [p for p in people if p.clue.strength >= TITLE]
     for person in people:
         if person.clue.strength >= SPEECH:

@@ -3,8 +3,8 @@
 An instrument's date is its signing date where the text states it, from the best source:
 
 1. a date attached to the name: "the Treaty of X (Jul 18, 1977)", "the X, signed on 22
-   January 2019", "the X it signed with Sudan in 1959", "the X, signed on 1/22/1422 AH,
-   corresponding to 4/17/2001 AD" (a non-Gregorian date counts by its Gregorian equivalent);
+   January 2019", "the X it signed with Sudan in 1959", "the X, signed on 3/15/1430 AH,
+   corresponding to 3/13/2009 AD" (a non-Gregorian date counts by its Gregorian equivalent);
 2. the date of a sentence that reports a signing (its own date, else the narrative's), as
    events are dated; a sentence that lists what was signed ("These included ...") takes the
    signing sentence before it. A sentence about an anniversary dates nothing this way;
@@ -244,7 +244,7 @@ def _date_in(sentence: SentenceInput, start: int, stop: int, published: date | N
 
 
 def _numeric(match: re.Match) -> DateValue | None:
-    """A numeric date ("4/17/2001"); None for a non-Gregorian one ("1/22/1422 AH"). Month and
+    """A numeric date ("3/13/2009"); None for a non-Gregorian one ("3/15/1430 AH"). Month and
     day are told apart by which exceeds 12; when neither does only the year is sure."""
     first, second, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
     era = (match.group(4) or "").upper()

@@ -1,7 +1,7 @@
 """Where an agreement's name begins and ends: the words around its head noun.
 
 News names an instrument with a head ("agreement", "Memorandum of Understanding"), the
-modifiers before it ("a JPY25 billion (US$243.5 million) loan agreement", "a decade-old
+modifiers before it ("a KRW40 billion (US$31.2 million) loan agreement", "a decade-old
 policing agreement", "13 cooperation agreements") and the complements after it ("on the
 placement and protection of migrant workers in Malaysia", "between the Ministry of Culture
 and the Ministry of Information, Culture and Tourism"). `grow_left` and `grow_right` find

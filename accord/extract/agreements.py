@@ -3,7 +3,7 @@
 A name is grown around a head word ("Treaty", "memorandum of understanding") over its
 modifiers and complements (agreement_spans.py). What makes it a name rather than a passing
 noun: a capital ("the Special Status Agreement"), a modifier that says what it is about
-("the trade agreement", "a JPY25 billion loan agreement"), a complement ("an agreement on
+("the trade agreement", "a KRW40 billion loan agreement"), a complement ("an agreement on
 the placement of workers"), a count ("five memorandums of understanding"), or, for a bare
 head, the parties that signed it ("One MoU was signed between X and Y"). A bare head with
 none of these ("the agreement", "the MoU", "the document") only refers back to a named
@@ -213,7 +213,7 @@ def _reference(sentence: str, match: re.Match, plural: bool) -> Reference | None
 
 def _described_by_parties(sentence: str, match: re.Match, base: str) -> int | None:
     """A bare head described by who signed or agreed it ("One MoU was signed between X and Y",
-    "the plan of action agreed upon by both parties to ..."): the end of that description. A
+    "the action plan adopted among the three ministries on ..."): the end of that description. A
     definite agreement or MoU ("the MoU was signed by ...") refers back instead."""
     participle = _PARTICIPLE.match(sentence, match.end())
     if participle is None:

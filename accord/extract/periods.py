@@ -199,8 +199,8 @@ def assign_periods(spans: list[tuple[int, int]], periods: list[Period],
                    sentence: str = "") -> list[Period | None]:
     """The period of each figure span (in sentence order).
 
-    A period phrase set off at the head of a clause ("In 2019, ...", ", in the first 8 months
-    of 2024, the turnover reached ...") belongs to the figure after it. Any other phrase belongs
+    A period phrase set off at the head of a clause ("In 2019, ...", ", in the first 5 months
+    of 2022, the turnover reached ...") belongs to the figure after it. Any other phrase belongs
     to the nearer of the figures right before and right after it ("$5 billion in 2023 and $6
     billion in 2024"; "exports in 2021 reached $3 billion"). A figure with no phrase of its own
     takes the nearest phrase leading a clause on its left ("In 2023, X was 15 percent of 390

@@ -131,8 +131,8 @@ def _read_phrase(clue: CountryClue, tokens: list, name: FoundName, mentions: lis
 
 
 def _window_before(name: FoundName, names: list[FoundName]) -> list:
-    """The clause before a name, from the end of any other name in it (in "Australia's Defence
-    Minister Richard Marles, Rabuka said", Australia is Marles's), and from a comma that ends
+    """The clause before a name, from the end of any other name in it (in "Canada's Trade
+    Minister Ellen Brody, Okafor said", Canada is Brody's), and from a comma that ends
     no title ("goods from Colombia, President X said"; but "the Emir of Qatar, Sheikh X" and
     "Cambodia's Fourth Army commander, Gen. X" go on)."""
     window = clause_before(name.sentence, name.tokens[0])
@@ -179,7 +179,7 @@ def _led_by(name: FoundName) -> list | None:
 
 def _appositive(name: FoundName, names: list[FoundName]) -> list:
     """The appositive after a name: ", Peru's foreign minister", ", a spokesperson for the
-    state-owned Nepal Electricity Authority" (up to a comma, a clause's verb, or another name)."""
+    state-run Zambia Water Authority" (up to a comma, a clause's verb, or another name)."""
     last = name.tokens[-1]
     doc, sent = last.doc, last.sent
     if last.i + 2 >= sent.end or doc[last.i + 1].text != ",":

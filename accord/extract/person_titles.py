@@ -1,5 +1,5 @@
 """Titles before and after a person's name, read from the parse: "Thai Prime Minister X",
-"Governor of Iraqi Central Bank X", "the High Commissioner of India to Sri Lanka, X",
+"Governor of Iraqi Central Bank X", "the High Commissioner of Australia to Fiji, X",
 "X, Peru's foreign minister"; and the postings in them ("Ambassador to Nepal")."""
 
 from __future__ import annotations
@@ -133,8 +133,8 @@ _POSTED = {"ambassador", "envoy", "representative", "commissioner", "consul", "d
 
 
 def _title_to(token) -> bool:
-    """Whether a "to" belongs to a title ("Ambassador to Nepal", "High Commissioner of India
-    to Sri Lanka"): a posting word stands within the three words before it."""
+    """Whether a "to" belongs to a title ("Ambassador to Nepal", "High Commissioner of Australia
+    to Fiji"): a posting word stands within the three words before it."""
     for steps in (1, 2, 3, 4):
         before = previous(token, steps)
         if before is None:

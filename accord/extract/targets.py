@@ -101,7 +101,7 @@ def _last(pattern: re.Pattern, text: str) -> int:
 
 def _signed_finance(sentence: str, figure: Figure) -> bool:
     """A loan, credit or grant agreement signed for this amount, or a loan approved, is a
-    commitment not yet paid out: 'inked a JPY25 billion loan agreement', 'loan agreements
+    commitment not yet paid out: 'concluded a KRW40 billion loan agreement', 'loan agreements
     totalling X were signed', 'the bank approved a $250 million loan'. (A credit line "opened"
     or "extended" is reported: it is there to be drawn on.)"""
     if figure.kind != "money":

@@ -84,7 +84,7 @@ def test_an_undated_report_naming_the_visit_days_joins_the_dated_visit():
     events = merge_events([
         event("a", "visit", "VNM", "LAO", "2025-12-01", sentence="The state visit began on December 1, 2025."),
         event("b", "visit", "VNM", "LAO", None, sentence="During a state visit on Dec 1-2, the leaders met."),
-        event("b", "visit", "VNM", "LAO", None, sentence="The visit took place at the invitation of the host."),
+        event("b", "visit", "VNM", "LAO", None, sentence="The trip was made at the request of the hosts."),
         event("c", "visit", "VNM", "LAO", None, sentence="A visit from September 10-13 is planned."),
         event("d", "visit", "VNM", "LAO", None, sentence="Another visit was reported."),
     ])

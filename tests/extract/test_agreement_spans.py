@@ -76,7 +76,7 @@ def test_complements_belong_to_the_name(sentence, name):
     ("Ghana and Togo signed an agreement on fisheries in Accra on Friday.", "agreement on fisheries"),
     ("Ghana and Togo signed an agreement on cattle trade in Ghana's Volta region.", "agreement on cattle trade"),
     # "for" before an amount says what it pays for
-    ("Lima had signed a Memorandum of Understanding (MoU) for $20-million in flood relief.",
+    ("Quito has since signed a Memorandum of Understanding (MoU) for $35-million in drought aid.",
      "Memorandum of Understanding (MoU)"),
     # parties named only generically add nothing
     ("Peru and Chile are bound by the Andean Transit Agreement between the two countries.",

@@ -63,8 +63,8 @@ def test_a_reporter_is_no_person(extract):
 
 
 def test_a_title_without_a_name_is_no_person(extract):
-    text = "Chinese State Councillor and Foreign Minister Wang Yi thanked the Councillor of the embassy."
-    assert names(extract(text).people) == {"Wang Yi"}
+    text = "Chinese State Councillor and Commerce Minister Zhou Minghai praised the Councillor of the legation."
+    assert names(extract(text).people) == {"Zhou Minghai"}
 
 
 @pytest.mark.parametrize("text", [
@@ -149,8 +149,8 @@ def test_a_title_in_an_appositive_after_the_name_makes_it_a_name(extract):
 
 
 def test_the_gazetteer_name_grows_to_the_fuller_form_in_the_text(extract):
-    people = extract("The Emir of Qatar, Sheikh Tamim bin Hamad Al Thani, arrived in Ankara.").people
-    assert len(people) == 1 and people[0].country == "QAT"
+    people = extract("The Prime Minister of the UAE, Sheikh Mohammed bin Rashid Al Maktoum, landed in Rabat.").people
+    assert len(people) == 1 and people[0].country == "ARE"
 
 
 def test_a_known_surname_after_another_given_name_is_another_person(extract):
@@ -170,11 +170,11 @@ def test_a_posting_is_where_an_envoy_serves_not_whom_they_represent(extract):
 
 
 def test_the_officials_an_envoy_deals_with_are_the_hosts(extract):
-    text = ("The buses were handed over by the High Commissioner of India to Sri Lanka, Rakesh Varma "
-            "to Minister of Transport, Nimal Perera in Colombo.")
+    text = ("The tractors were delivered by the High Commissioner of Australia to Fiji, Helen Marsh "
+            "to Minister of Agriculture, Josefa Tuilau in Suva.")
     people = extract(text).people
-    assert named(people, "Rakesh Varma").country == "IND"
-    assert named(people, "Nimal Perera").country == "LKA"
+    assert named(people, "Helen Marsh").country == "AUS"
+    assert named(people, "Josefa Tuilau").country == "FJI"
 
 
 def test_a_national_agency_names_the_state(extract):
@@ -223,9 +223,9 @@ def test_a_speaker_talking_of_a_country_as_subject_acts_for_it(extract):
 
 
 def test_the_people_of_a_sentence_without_countries_give_theirs(extract):
-    text = ("South African President Cyril Ramaphosa flew to Harare on Monday.\n\n"
-            "Deputy President Sipho Ndlovu will act as president during Ramaphosa's absence.")
-    assert named(extract(text, date(2019, 3, 12)).people, "Sipho Ndlovu").country == "ZAF"
+    text = ("Kenyan President William Ruto left for Tokyo on Thursday.\n\n"
+            "Deputy President Amina Wekesa will chair the cabinet until Ruto returns.")
+    assert named(extract(text, date(2023, 6, 8)).people, "Amina Wekesa").country == "KEN"
 
 
 def test_the_sentence_country_no_one_else_takes(extract):
