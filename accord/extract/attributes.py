@@ -2,7 +2,7 @@
 matched faster.
 
 Why our own: spaCy's AttributeRuler runs its 180 patterns through the general token Matcher
-on every doc, which cost about a fifth of a sentence's parse on the development set. All
+on every doc: the whole parse of the 10,951 training sentences took 6 % longer with it. All
 but eight of the patterns look at one token alone (its tag, lower-case form, dependency or
 whether it is a space), so whether they match depends on those four attributes only. We
 evaluate them once per distinct combination and cache the answer; the multi-token patterns
