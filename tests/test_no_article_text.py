@@ -19,7 +19,7 @@ RUN = 12
 # The official label of a relationship, as state media write it: a name, not a sentence.
 NAMES = [re.compile(r"great friendship,? special solidarity,? and comprehensive cooperation", re.I)]
 OURS = ["accord/**/*.py", "tests/**/*.py", "benchmarks/**/*.py", "docs/*.md", "README.md",
-        "training/*.md", "training/sentences/*.jsonl"]
+        "training/**/*.md", "training/sentences/*.jsonl", "training/staged/*.jsonl"]
 
 
 def word_runs(text: str, length: int = RUN) -> set[str]:
