@@ -10,7 +10,7 @@ This module does what rules do well around that verdict:
   parentheses, else the narrative date the sentence follows; a year alone dates no event
   (codebook: "A year alone gives null for events");
 * the direction of joint acts: the visiting side during a visit, else the side named first;
-* the location (a capital the sentence names).
+* the location (a capital the sentence names); the host of a visit is `visit_hosts`.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from accord.extract.dates import DateMention
 from accord.extract.nlp import Sentence
 from accord.extract.person_titles import PLACE_NOUNS, is_title
 from accord.extract.records import DateValue, Event, Evidence
+from accord.extract.visit_hosts import capital_host, destination
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -163,9 +164,9 @@ def _event(context: SentenceContext, view: SentenceView, candidate: Candidate, c
                       else (candidate.first, candidate.second))
     if coded.direction == "joint" and _implied_side_first(context, view, candidate):
         source, target = candidate.second, candidate.first
-    host = _host(context, candidate)
+    host = capital_host(context.sentence, context.actors, candidate)
     if coded.type == "visit":
-        host = host or _destination(context, view, token, candidate)
+        host = host or destination(context.actors, view, token, candidate)
     if coded.type == "visit" and host and coded.direction != "joint":
         # A visit runs to where it takes place: "gave, in Dakar, a dinner for the visiting
         # Gambian president" is The Gambia's visit, whoever the subject is.
@@ -284,54 +285,6 @@ def _inside(head: Token, mention: DateMention, base: int) -> bool:
     low = min(t.idx for t in head.subtree) - base
     high = max(t.idx + len(t.text) for t in head.subtree) - base
     return low <= mention.start < high
-
-
-_AT_PLACE = re.compile(r"\b(?:in|at|to|into)\s+(?:the\s+(?:capital|city)\s*,?\s*)?$", re.I)
-
-
-def _host(context: SentenceContext, candidate: Candidate) -> str | None:
-    """The side in whose capital the sentence places the act ("in Rabat", "arrived in
-    Hanoi", "at State House, Nairobi"), when exactly one side's capital is so named."""
-    hosts = set()
-    text = context.sentence.text
-    for actor in context.actors:
-        if actor.kind != "capital" or actor.country not in candidate.pair:
-            continue
-        local = actor.start - context.sentence.start
-        before = text[max(0, local - 30):local]
-        if _AT_PLACE.search(before) or re.search(r",\s*$", before) and re.search(r"\b(?:at|in)\b[^,]*,\s*$", before):
-            hosts.add(actor.country)
-    return next(iter(hosts)) if len(hosts) == 1 else None
-
-
-_TOWARD = {"to", "in", "into"}
-
-
-def _destination(context: SentenceContext, view: SentenceView, token: Token,
-                 candidate: Candidate) -> str | None:
-    """The side a visit word itself goes to, when exactly one side is so named: the object of
-    "to" or "in" under the visit word or its verb ("the state visit to Vietnam by the Lao
-    leader", "paid a visit to Laos", "arrived in Nairobi"), the object of the verb "visit"
-    ("invited me to visit Beijing"), or whoever invited ("will travel next month at the
-    invitation of the Kenyan president")."""
-    words = [token] + ([token.head] if token.dep_ in ("dobj", "pobj") else [])
-    objects = [obj for word in words for prep in word.children
-               if prep.dep_ == "prep" and prep.lower_ in _TOWARD
-               for obj in prep.children if obj.dep_ == "pobj"]
-    objects += [obj for word in words if word.pos_ == "VERB" and word.lemma_ in ("visit", "tour")
-                for obj in word.children if obj.dep_ == "dobj"]
-    inviters = [inviter for word in words for prep in word.children
-                if prep.dep_ == "prep" and prep.lower_ in ("at", "on")
-                for invitation in prep.children if invitation.dep_ == "pobj" and invitation.lemma_ == "invitation"
-                for of in invitation.children if of.dep_ == "prep" and of.lower_ == "of"
-                for inviter in of.children if inviter.dep_ == "pobj"]
-    places = [t for obj in objects for t in [obj, *obj.children] if t is obj or t.dep_ == "compound"]
-    sides = {a.country for t in places for a in context.actors
-             if a.kind in ("country", "capital") and a.country in candidate.pair
-             and a.start <= view.offset + t.idx < a.end}
-    sides |= {a.country for inviter in inviters for t in inviter.subtree for a in context.actors
-              if a.country in candidate.pair and a.start <= view.offset + t.idx < a.end}
-    return sides.pop() if len(sides) == 1 else None
 
 
 def _location(context: SentenceContext) -> str | None:
