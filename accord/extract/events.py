@@ -269,10 +269,9 @@ def _frames(act: Token) -> bool:
     """Whether an act noun is the occasion of the sentence's other acts ("during a meeting
     held yesterday, X discussed ...", "on the sidelines of the summit"): its date is theirs,
     not another act's."""
-    head = act.head
-    if act.dep_ == "pobj" and head.head.lower_ == "sidelines":
-        return True
-    return act.dep_ == "pobj" and head.lower_ in _FRAMING
+    if act.dep_ != "pobj":
+        return False
+    return act.head.lower_ in _FRAMING or act.head.head.lower_ == "sidelines"
 
 
 def _at(token: Token, base: int) -> DateMention:

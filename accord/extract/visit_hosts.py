@@ -43,20 +43,26 @@ def destination(actors: list[ActorRef], view: SentenceView, token: Token, candid
     ("invited me to visit Beijing"), or whoever invited ("will travel next month at the
     invitation of the Kenyan president")."""
     words = [token] + ([token.head] if token.dep_ in ("dobj", "pobj") else [])
-    objects = [obj for word in words for prep in word.children
-               if prep.dep_ == "prep" and prep.lower_ in _TOWARD
-               for obj in prep.children if obj.dep_ == "pobj"]
-    objects += [obj for word in words if word.pos_ == "VERB" and word.lemma_ in ("visit", "tour")
+    visited = [obj for word in words for obj in _objects(word, _TOWARD)]
+    visited += [obj for word in words if word.pos_ == "VERB" and word.lemma_ in ("visit", "tour")
                 for obj in word.children if obj.dep_ == "dobj"]
-    inviters = [inviter for word in words for prep in word.children
-                if prep.dep_ == "prep" and prep.lower_ in ("at", "on")
-                for invitation in prep.children if invitation.dep_ == "pobj" and invitation.lemma_ == "invitation"
-                for of in invitation.children if of.dep_ == "prep" and of.lower_ == "of"
-                for inviter in of.children if inviter.dep_ == "pobj"]
-    places = [t for obj in objects for t in [obj, *obj.children] if t is obj or t.dep_ == "compound"]
-    sides = {a.country for t in places for a in actors
-             if a.kind in ("country", "capital") and a.country in candidate.pair
-             and a.start <= view.offset + t.idx < a.end}
-    sides |= {a.country for inviter in inviters for t in inviter.subtree for a in actors
-              if a.country in candidate.pair and a.start <= view.offset + t.idx < a.end}
+    inviters = [inviter for word in words for invitation in _objects(word, {"at", "on"})
+                if invitation.lemma_ == "invitation" for inviter in _objects(invitation, {"of"})]
+    places = [t for obj in visited for t in [obj, *obj.children] if t is obj or t.dep_ == "compound"]
+    sides = _sides_at(places, actors, view, candidate, kinds=("country", "capital"))
+    sides |= _sides_at([t for inviter in inviters for t in inviter.subtree], actors, view, candidate)
     return sides.pop() if len(sides) == 1 else None
+
+
+def _objects(word: Token, prepositions: set[str]) -> list[Token]:
+    """The objects of `word`'s prepositions among `prepositions` ("visit | to | Laos")."""
+    return [obj for prep in word.children if prep.dep_ == "prep" and prep.lower_ in prepositions
+            for obj in prep.children if obj.dep_ == "pobj"]
+
+
+def _sides_at(tokens: list[Token], actors: list[ActorRef], view: SentenceView, candidate: Candidate,
+              kinds: tuple[str, ...] | None = None) -> set[str]:
+    """The candidate's sides that actors (of `kinds`, or any) name at these tokens."""
+    return {a.country for t in tokens for a in actors
+            if a.country in candidate.pair and (kinds is None or a.kind in kinds)
+            and a.start <= view.offset + t.idx < a.end}
