@@ -29,10 +29,11 @@ def load_nlp() -> Language:
     """The English model with tagger, parser, lemmatizer and NER."""
     import spacy
 
-    from accord.extract.attributes import install
+    from accord.extract import attributes, lemmas
 
     nlp = spacy.load(MODEL)
-    install(nlp)
+    attributes.install(nlp)
+    lemmas.install(nlp)
     return nlp
 
 

@@ -52,3 +52,16 @@ def test_installing_twice_changes_nothing():
     install(nlp)
     doc = nlp("Let's say there is a deal.")
     assert doc[0].lemma_ == "let" and doc[1].lemma_ == "us" and doc[4].pos_ == "VERB"
+
+
+def test_base_forms_are_cached_and_lemmatized_as_spacy_does(stock):
+    from accord.extract import lemmas
+
+    nlp = load_nlp()
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    assert lemmatizer._accord_cached
+    lemmas.install(nlp)  # a second install wraps nothing twice
+    doc = nlp("The minister signs a new agreement.")
+    noun = doc[1]
+    assert (noun.orth, noun.pos, noun.morph.key) in lemmatizer.cache  # spaCy alone skips base forms
+    assert [t.lemma_ for t in doc] == [t.lemma_ for t in stock("The minister signs a new agreement.")]

@@ -102,12 +102,22 @@ def _in_order(slots: tuple[frozenset[str], ...], words: list[str]) -> bool:
 
 
 def _verb_code(lemmas: list[str], index: int) -> str | None:
+    before = lemmas[max(0, index - BEFORE_WINDOW):index]
+    before_words = frozenset(before)
+    windows: dict[int, tuple[list[str], frozenset[str]]] = {}  # by the entry's length
     for entry in verb_index().get(lemmas[index], ()):
         end = index + len(entry.words)
         if tuple(lemmas[index:end]) != entry.words:
             continue
-        after = lemmas[end:end + AFTER_WINDOW]
-        before = lemmas[max(0, index - BEFORE_WINDOW):index]
+        if end not in windows:
+            after = lemmas[end:end + AFTER_WINDOW]
+            windows[end] = after, frozenset(after)
+        after, after_words = windows[end]
+        # A verb has dozens of patterns and most name a word the window lacks: a set test
+        # rejects those before the ordered walk.
+        if any(slot.isdisjoint(after_words) for slot in entry.after) or any(
+                slot.isdisjoint(before_words) for slot in entry.before):
+            continue
         if _in_order(entry.after, after) and _in_order(entry.before, before):
             return entry.code
     return None

@@ -50,3 +50,38 @@ def test_handing_over_money_is_aid_and_handing_over_projects_is_cooperation():
     assert "061" not in codes("the ambassador hand over the fund to the minister", {2})
     assert "061" in codes("the company hand over four project to the lao side", {2})
     assert "070" not in codes("the company hand over four project to the lao side", {2})
+
+
+def _plain_verb_code(lemmas: list[str], index: int) -> str | None:
+    """The pattern match written plainly (every entry walked in order), to check the
+    set pre-test of `_verb_code` against."""
+    from accord.extract.coder.lexicon import AFTER_WINDOW, BEFORE_WINDOW, _in_order
+
+    for entry in verb_index().get(lemmas[index], ()):
+        end = index + len(entry.words)
+        if tuple(lemmas[index:end]) == entry.words and _in_order(
+                entry.after, lemmas[end:end + AFTER_WINDOW]) and _in_order(
+                entry.before, lemmas[max(0, index - BEFORE_WINDOW):index]):
+            return entry.code
+    return None
+
+
+def test_the_set_pre_test_gives_every_verb_the_code_the_plain_walk_gives():
+    import json
+    from pathlib import Path
+
+    from accord.extract.coder.lexicon import _verb_code
+    from accord.extract.nlp import load_nlp
+
+    folder = Path(__file__).resolve().parents[3] / "training" / "sentences"
+    texts = [json.loads(line)["text"] for path in sorted(folder.glob("*.jsonl"))
+             for line in path.read_text("utf-8").splitlines()[::60]]
+    coded = 0
+    for doc in load_nlp().pipe(texts, disable=["ner"]):
+        lemmas = [t.lemma_.lower().replace("-", "") for t in doc]
+        for index, token in enumerate(doc):
+            if token.pos_ == "VERB":
+                expected = _plain_verb_code(lemmas, index)
+                assert _verb_code(lemmas, index) == expected, (doc.text, token.text)
+                coded += expected is not None
+    assert coded > 100  # the sample exercises patterns, not only verbs without any
