@@ -6,8 +6,11 @@ on every doc: the whole parse of the 10,951 training sentences took 6 % longer w
 but eight of the patterns look at one token alone (its tag, lower-case form, dependency or
 whether it is a space), so whether they match depends on those four attributes only. We
 evaluate them once per distinct combination and cache the answer; the multi-token patterns
-still go through spaCy's Matcher. The matches, their order and the annotations spaCy sets
-from them are the ruler's own (`tests/extract/test_attributes.py` compares every token).
+still go through spaCy's Matcher, and only for a doc with a token that can open one of them
+(tested through the same cache; without it, the Matcher's walk over every token of every
+doc cost more than the rest of the ruler). The matches, their order and the annotations
+spaCy sets from them are the ruler's own (`tests/extract/test_attributes.py` compares every
+token).
 """
 
 from __future__ import annotations
@@ -62,30 +65,42 @@ def install(nlp: Language) -> None:
     if getattr(ruler, "_accord_fast", False):
         return
     singles: list[tuple[int, Callable[[TokenKey], bool]]] = []
+    openers: list[Callable[[TokenKey], bool]] = []  # first-token tests of the multi-token patterns
+    always_match = False  # a multi-token pattern whose first token cannot be tested alone
     multi = Matcher(nlp.vocab, validate=False)
     for attr_id in range(len(ruler.attrs)):
         key = str(attr_id)
         for pattern in ruler.matcher.get(key)[1]:
             if _single_token(pattern):
                 singles.append((attr_id, _token_test(pattern[0])))
+                continue
+            multi.add(key, [pattern])
+            if set(pattern[0]) <= set(_ATTRIBUTE_AT):
+                openers.append(_token_test(pattern[0]))
             else:
-                multi.add(key, [pattern])
-    cache: dict[TokenKey, tuple[int, ...]] = {}
+                always_match = True
+    cache: dict[TokenKey, tuple[tuple[int, ...], bool]] = {}
     match_ids = [nlp.vocab.strings[str(attr_id)] for attr_id in range(len(ruler.attrs))]
 
-    def matching(token: Token) -> tuple[int, ...]:
+    def matching(token: Token) -> tuple[tuple[int, ...], bool]:
+        """The one-token patterns the token matches, and whether it may open a longer one."""
         key = (token.tag_, token.lower_, token.dep_, token.is_space)
         found = cache.get(key)
         if found is None:
-            found = cache[key] = tuple(attr_id for attr_id, test in singles if test(key))
+            found = cache[key] = (tuple(attr_id for attr_id, test in singles if test(key)),
+                                  any(test(key) for test in openers))
         return found
 
     def match(doc: Doc) -> list[tuple[int, int, int, int]]:
         """The ruler's matches, sorted by the ruler's precedence (its `match`)."""
-        matches = [(attr_id, match_ids[attr_id], token.i, token.i + 1)
-                   for token in doc for attr_id in matching(token)]
-        matches += [(int(nlp.vocab.strings[m_id]), m_id, start, end)
-                    for m_id, start, end in multi(doc, allow_missing=True, as_spans=False)]
+        matches, may_open = [], always_match
+        for token in doc:
+            attr_ids, opens = matching(token)
+            may_open = may_open or opens
+            matches.extend((attr_id, match_ids[attr_id], token.i, token.i + 1) for attr_id in attr_ids)
+        if may_open:
+            matches += [(int(nlp.vocab.strings[m_id]), m_id, start, end)
+                        for m_id, start, end in multi(doc, allow_missing=True, as_spans=False)]
         return sorted(set(matches))
 
     ruler.match = match
