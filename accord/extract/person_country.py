@@ -332,8 +332,8 @@ def fallback_country(name: FoundName, clue: CountryClue, names: list[FoundName],
 def _back_to_verb(first) -> set[int]:
     """Token indices before a name back to the nearest verb: the phrase that may be its title
     ("Mozambique's ministers of defence, interior and foreign affairs, X")."""
-    indices, index = set(), first.i - 1
-    while index >= first.sent.start and first.doc[index].pos_ not in ("VERB", "AUX") \
+    indices, index, start = set(), first.i - 1, first.sent.start  # (token.sent is rebuilt at every read)
+    while index >= start and first.doc[index].pos_ not in ("VERB", "AUX") \
             and first.doc[index].text not in (";", ":"):
         indices.add(index)
         index -= 1

@@ -236,11 +236,11 @@ def _described_as_no_official(first) -> bool:
 
 def _shares_a_plural_title(first) -> bool:
     """"Presidents A and B", "Foreign Ministers A, B and C": B and C share A's title."""
-    index = first.i - 1
-    if index < first.sent.start or first.doc[index].lower_ not in ("and", ","):
+    index, start = first.i - 1, first.sent.start  # (token.sent is rebuilt at every read)
+    if index < start or first.doc[index].lower_ not in ("and", ","):
         return False
     index -= 1
-    while index >= first.sent.start and (_capitalised(first.doc[index]) or first.doc[index].lower_ in
+    while index >= start and (_capitalised(first.doc[index]) or first.doc[index].lower_ in
                                          _PARTICLES or first.doc[index].text in (",", "and")):
         if first.doc[index].lower_ in PLURAL_TITLES:
             return True
