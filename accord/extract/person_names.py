@@ -68,7 +68,11 @@ def names_in(sentence: Sentence, mentions: list[Mention]) -> list[FoundName]:
     found = []
     for run in capitalised_runs(list(span)):
         for name in _names_in_run(run, sentence, mentions, person_tokens):
-            if credit_from is not None and name.tokens[0].idx - span.start_char >= credit_from:
+            # A caption may open like a credit ("Photo: President X and President Y at the
+            # ceremony"): a titled official or a known office holder there is whom the photo
+            # shows, not who took it.
+            if credit_from is not None and name.tokens[0].idx - span.start_char >= credit_from \
+                    and not (name.titled or name.holder is not None):
                 name.flags.add("credit")
             found.append(name)
     if len(found) == 1 and _is_byline(sentence, found[0]):

@@ -56,6 +56,12 @@ def test_a_credit_cue_inside_a_sentence_is_no_credit(extract):
     assert names(extract(text).people) == {"Thongloun Sisoulith"}
 
 
+def test_the_officials_a_caption_shows_are_people_though_it_opens_like_a_credit(extract):
+    text = ("Chile and Peru signed a trade deal on Monday.\n\n"
+            "Photo: President Gabriel Boric and President Dina Boluarte at the signing in Lima.")
+    assert names(extract(text).people) == {"Gabriel Boric", "Dina Boluarte"}
+
+
 def test_a_reporter_is_no_person(extract):
     text = ("Foreign Minister Aurelio Montes of Chile told VNA correspondent Le Thi Hoa that the deal "
             "would be signed soon.")
