@@ -5,7 +5,8 @@
 * the seeds (`../shared/eval/seeds-gold`): the five demo articles, coded before the codebook
   took its present form (they differ from it on years as event dates, translators as people and
   growth attached to a figure; see the notes at the floors);
-* the held-out set (`tests/data/heldout`): eight articles written for accord on other pairs.
+* the held-out set (`tests/data/heldout`): twenty-three articles written for accord on other
+  pairs by annotators blind to the extractor, coded by the codebook.
 
 Floors sit just under what extraction reaches (docs/EXTRACTION.md gives the full tables).
 Raise a floor when extraction improves; never lower one without saying why.
@@ -44,12 +45,14 @@ GATES = {
         "agreements": 0.99,
     }),
     "heldout": (HELDOUT / "gold", HELDOUT / "articles", {
+        # 23 articles since 2026-12-02 (was 8, with gold that disagreed with the codebook on
+        # years as event dates, economic pledges and growth figures; audited and extended).
         "events": 0.64,
-        "events_directed": 0.52,
-        "facts": 0.93,  # its gold disagrees with the codebook on four growth figures and a count
-        "people": 0.97,
-        "people_country": 0.93,
-        "agreements": 0.80,
+        "events_directed": 0.55,
+        "facts": 0.84,
+        "people": 0.89,
+        "people_country": 0.88,
+        "agreements": 0.62,
     }),
 }
 
@@ -72,4 +75,4 @@ def test_every_category_stays_at_or_above_its_floor(gate):
 def test_every_gold_article_was_found(gate):
     name, report, _ = gate
     assert report.missing_articles == []
-    assert len(report.articles) == {"dev": 60, "seeds": 5, "heldout": 8}[name]
+    assert len(report.articles) == {"dev": 60, "seeds": 5, "heldout": 23}[name]
