@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from accord.extract.coder.candidates import ActorRef, Candidate, candidates_for
 from accord.extract.coder.features import Features, SentenceView, candidate_features
 from accord.extract.coder.model import CodedEvent, EventCoder, load_coder
-from accord.extract.coder.topics import topic_countries
+from accord.extract.coder.topics import place_countries, topic_countries
 from accord.extract.dates import DateMention
 
 __all__ = ["ActorRef", "Candidate", "CandidateFeatures", "CodedEvent", "EventCoder", "Features",
@@ -31,9 +31,10 @@ def sentence_candidates(view: SentenceView, actors: list[ActorRef], pair: tuple[
                         dates: list[DateMention]) -> list[CandidateFeatures]:
     """Every candidate pair of a parsed sentence, with its features. `actors` are the
     sentence's country references, `pair` the document's main pair. A country the sentence
-    names only as a topic ("developments in Ukraine") is in no candidate; the features
-    still see it as a third country."""
-    topics = topic_countries(view, actors)
+    names only as a topic ("developments in Ukraine"), or a third country named only by its
+    capital as the place of the act ("signed in Buenos Aires"), is in no candidate; the
+    features still see it as a third country."""
+    topics = topic_countries(view, actors) | (place_countries(view, actors) - set(pair))
     acting = [a for a in actors if a.country not in topics] if topics else actors
     return [CandidateFeatures(c, candidate_features(view, c, actors, dates))
             for c in candidates_for(acting, pair)]

@@ -12,6 +12,11 @@ Only names and demonyms count: a person or a body is someone acting, and the par
 hangs a name off the next noun by mistake ("discussed with Blinken bilateral issues").
 Nouns that name a relation between the two (war, conflict, dispute, tension) are not topic
 nouns: "Russia's war against Ukraine" is an act of both.
+
+A third country named only by its capital after "in" or "at" is where the act happens
+("the three countries signed the agreement in Buenos Aires"), not one of its sides. The
+document's own pair is kept: its capital is the host, and the visit and joint-act rules
+read it.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ TOPIC_NOUNS = frozenset({
     "reconstruction", "future", "election", "problem", "matter", "process"})
 TOPIC_PREPOSITIONS = frozenset({
     "in", "on", "over", "about", "regarding", "concerning", "around", "inside", "across"})
+PLACE_PREPOSITIONS = frozenset({"in", "at"})
 _NAMING_KINDS = ("country", "demonym")
 
 
@@ -43,6 +49,26 @@ def topic_countries(view: SentenceView, actors: list[ActorRef]) -> frozenset[str
         topic = actor.kind in _NAMING_KINDS and is_topic_mention(head)
         verdicts[actor.country] = verdicts.get(actor.country, True) and topic
     return frozenset(country for country, topic in verdicts.items() if topic)
+
+
+def place_countries(view: SentenceView, actors: list[ActorRef]) -> frozenset[str]:
+    """The countries a sentence names only by a capital that says where something happens
+    ("signed in Buenos Aires", "talks at Geneva"): a place, not a side."""
+    verdicts: dict[str, bool] = {}
+    for actor in actors:
+        head = mention_head(view, actor)
+        if head is None:
+            continue
+        place = actor.kind == "capital" and is_place_mention(head)
+        verdicts[actor.country] = verdicts.get(actor.country, True) and place
+    return frozenset(country for country, place in verdicts.items() if place)
+
+
+def is_place_mention(token: Token) -> bool:
+    """Whether a mention's head word is the object of "in" or "at"."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS
 
 
 def is_topic_mention(token: Token) -> bool:

@@ -66,3 +66,26 @@ def test_a_topic_country_is_in_no_candidate_but_the_implied_pair_is_asked():
         {"Ukraine": ("UKR", "country"), "Spanish": ("ESP", "demonym")})
     pairs = [c.candidate.pair for c in sentence_candidates(view, actors, ("TUR", "ESP"), [])]
     assert pairs == [frozenset({"ESP", "TUR"})]
+
+
+def test_a_third_country_named_only_by_its_capital_as_the_place_is_no_side():
+    text = "Chile, Peru and Ecuador signed a fisheries accord in Madrid on Monday."
+    view, actors = view_and_actors(text, {"Chile": ("CHL", "country"), "Peru": ("PER", "country"),
+                                          "Ecuador": ("ECU", "country"), "Madrid": ("ESP", "capital")})
+    pairs = {c.candidate.pair for c in sentence_candidates(view, actors, ("CHL", "PER"), [])}
+    assert pairs == {frozenset(p) for p in (("CHL", "PER"), ("CHL", "ECU"), ("PER", "ECU"))}
+
+
+def test_the_capital_of_a_side_of_the_document_keeps_its_country():
+    text = "The Chilean minister signed the accord in Lima on Monday."
+    view, actors = view_and_actors(text, {"Chilean": ("CHL", "demonym"), "Lima": ("PER", "capital")})
+    pairs = {c.candidate.pair for c in sentence_candidates(view, actors, ("CHL", "PER"), [])}
+    assert pairs == {frozenset(("CHL", "PER"))}
+
+
+def test_a_capital_that_acts_is_a_side():
+    text = "Madrid protested to Santiago over the detention of a Spanish trawler."
+    view, actors = view_and_actors(text, {"Madrid": ("ESP", "capital"), "Santiago": ("CHL", "capital"),
+                                          "Spanish": ("ESP", "demonym")})
+    pairs = {c.candidate.pair for c in sentence_candidates(view, actors, ("CHL", "PER"), [])}
+    assert frozenset(("ESP", "CHL")) in pairs
