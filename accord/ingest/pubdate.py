@@ -21,7 +21,10 @@ _ANY_DATE = rf"(?:{_ISO}|{_NUMERIC}|{_WRITTEN})"
 _LABELLED = re.compile(
     rf"(?:^|[\s|(\[])(?:published|posted|updated|date|dated|ngày|đăng)\s*(?:on|at)?\s*[:\-]?\s*{_ANY_DATE}",
     re.IGNORECASE)
-_DATELINE = re.compile(rf"^[A-Z][\w.' -]{{1,40}},\s*{_ANY_DATE}\s*[-—–(:]", re.IGNORECASE)
+# "HANOI, Dec 1, 2025 -", also with another calendar's date before it and the agency after it
+# ("Cairo, Rabi Al-Akhir 13, 1446, October 16, 2024, SPA --").
+_DATELINE = re.compile(rf"^[A-Z][\w.' -]{{1,40}},\s*(?:[^,\n]{{1,30}},\s*){{0,2}}?{_ANY_DATE}"
+                       rf"(?:,\s*[A-Z][\w.&' ]{{1,20}})?\s*[-—–(:]", re.IGNORECASE)
 _BARE = re.compile(rf"(?<!\d){_ANY_DATE}(?!\d)", re.IGNORECASE)
 _MONTH_NUMBER = {name: index % 12 + 1 for index, name in enumerate(MONTHS.split("|")[:12])}
 _MONTH_NUMBER.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
@@ -128,12 +131,23 @@ _PREPOSITION_BEFORE = re.compile(r"\b(since|on|in|from|until|till|to|after|befor
                                  re.IGNORECASE)
 
 
+# A clock time and its zone beside the date are part of the timestamp, not words around it
+# ("November 28, 2024 3:52 PM GMT+5", "2024-12-10 20:41:37").
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?"
+                    r"|\s*\b[A-Z]{2,4}T\b)?", re.IGNORECASE)
+
+
 def _date_stands_alone(line: str, match: re.Match) -> bool:
-    """A bare date marks publication only beside a few words (an outlet name, a byline),
-    not as part of a headline's phrase ("... since December 2, 1975")."""
-    rest = line[:match.start()] + " " + line[match.end():]
+    """A bare date marks publication only beside a few words (an outlet name, a byline, an
+    "Updated" note), not as part of a headline's phrase ("... since December 2, 1975"). In a
+    line of fields ("Source: Xinhua | 2024-12-10 20:41:37 | Editor: ..."), the date's own
+    field is what counts."""
+    before, after = line[:match.start()], line[match.end():]
+    if "|" in before or "|" in after:
+        before, after = before.rsplit("|", 1)[-1], after.split("|", 1)[0]
+    rest = _CLOCK.sub(" ", before + " " + after)
     return len(re.findall(r"\w+", rest)) <= MAX_WORDS_BESIDE_DATE and \
-        not _PREPOSITION_BEFORE.search(line[:match.start()])
+        not _PREPOSITION_BEFORE.search(before)
 
 
 def _date_from_match(match: re.Match, hints: DateHints) -> date | str | None:

@@ -54,9 +54,22 @@ def test_same_day_and_month_is_not_ambiguous():
     ("NAIROBI, March 5, 2024 - Kenya and Uganda signed a pipeline deal on Tuesday in the capital.",
      date(2024, 3, 5)),
     ("Kenya and Uganda sign pipeline deal\n05/03/2024\nNairobi and Kampala signed.", date(2024, 3, 5)),
+    # A timestamp with its clock time and zone, and an "Updated" note.
+    ("Kenya and Uganda sign pipeline deal\nMarch 5, 2024 3:52 PM GMT+3 Updated 2 hours ago\nText.",
+     date(2024, 3, 5)),
+    # A line of fields: the date's own field counts.
+    ("Pipeline deal signed\nSource: Nation Media | 2024-03-05 20:41:37 | Editor: Grace Wanjiru\nText.",
+     date(2024, 3, 5)),
+    # A dateline with another calendar's date before the date and the agency after it.
+    ("Nairobi, Shaban 24, 1445, March 5, 2024, KNA -- Kenya and Uganda signed the deal.", date(2024, 3, 5)),
 ])
 def test_find_date_in_text(text, expected):
     assert find_date_in_text(text, DAY_FIRST) == expected
+
+
+def test_a_field_line_whose_date_sits_in_a_headline_phrase_is_no_timestamp():
+    text = "Kenya | Ties grow closer since the visit on March 5, 2024 | Analysis\nText."
+    assert find_date_in_text(text, DAY_FIRST) is None
 
 
 def test_dates_inside_long_sentences_are_events_not_publication():
