@@ -61,6 +61,7 @@ class _Candidate:
     others: set[str] = field(default_factory=set)  # countries the sentence gives to others
     countries_named: bool = False  # the sentence names a country
     absorbed: list[_Candidate] = field(default_factory=list)  # other mentions merged into this one
+    thing_only: bool = False  # every mention is the first part of a place's or a body's name
 
     @property
     def country(self) -> str | None:
@@ -94,6 +95,7 @@ def _candidates_in(sentence: Sentence, mentions: list[Mention], gazetteer: Gazet
         candidate.related = clue.related
         candidate.fallback, candidate.others = fallback_country(name, clue, names, clues, mentions)
         candidate.countries_named = countries_named
+        candidate.thing_only = "thing" in name.flags
         candidates.append(candidate)
     return candidates
 
@@ -129,6 +131,8 @@ def _is_official(candidate: _Candidate) -> bool:
         return False
     if "place" in candidate.flags and not (candidate.titled or candidate.from_gazetteer):
         return False  # a name the text also uses for a place ("in Kon Tum") is that place
+    if candidate.thing_only and not candidate.titled:
+        return False  # a known name only ever read in a place's name ("Ho Chi Minh City")
     # The EU's pseudo-state exists so that its office holders can be people (see the gazetteer).
     return "non_state" not in candidate.flags or candidate.country == "EUU"
 
@@ -245,6 +249,7 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
             continue
         same.aliases |= candidate.aliases
         same.flags |= candidate.flags
+        same.thing_only = same.thing_only and candidate.thing_only
         if candidate.clue.strength > same.clue.strength or (
                 candidate.clue.strength == same.clue.strength and candidate.start < same.start):
             same.clue = candidate.clue

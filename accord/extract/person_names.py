@@ -174,8 +174,30 @@ def _holder_name(holder: Mention, run, sentence: Sentence) -> FoundName:
     offset = sentence.offset
     tokens = [t for t in run if holder.start <= offset + t.idx < holder.end]
     title, title_tokens = title_before(sentence, tokens[0])
+    flags = {"thing"} if _names_a_thing(tokens[-1]) else set()
     return FoundName(tokens, sentence, title, title is not None, holder=holder, entity=True,
-                     title_tokens=title_tokens)
+                     title_tokens=title_tokens, flags=flags)
+
+
+_NAME_LINKS = {"and", "of", "for", "&"}
+
+
+def _names_a_thing(last) -> bool:
+    """Whether a known person's name is the first part of a place's or a body's name ("Ho
+    Chi Minh City", "the King Salman Humanitarian Aid and Relief Centre", "Jawaharlal Nehru
+    University"): capitalised words (and the links of a name) run on from it to a place or
+    institution word."""
+    doc, index = last.doc, last.i + 1
+    for _ in range(6):
+        if index >= len(doc):
+            return False
+        word = doc[index]
+        if word.lower_ in THINGS or word.lower_ in INSTITUTIONS:
+            return word.text[:1].isupper()
+        if not (_capitalised(word) or word.lower_ in _NAME_LINKS):
+            return False
+        index += 1
+    return False
 
 
 def _judge(tokens: list, run: list, sentence: Sentence, person_tokens: set[int]) -> FoundName | None:

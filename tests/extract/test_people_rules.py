@@ -62,6 +62,19 @@ def test_the_officials_a_caption_shows_are_people_though_it_opens_like_a_credit(
     assert names(extract(text).people) == {"Gabriel Boric", "Dina Boluarte"}
 
 
+@pytest.mark.parametrize("text", [
+    "Ho Chi Minh City will open a second metro line with Japanese loans, Vietnam said.",
+    "Kenya thanked the Nelson Mandela Foundation for its work with South Africa.",
+])
+def test_a_known_name_read_only_inside_a_place_or_body_name_is_no_person(extract, text):
+    assert extract(text).people == []
+
+
+def test_a_known_name_titled_elsewhere_stays_a_person_beside_the_place_named_after_him(extract):
+    text = "President Ho Chi Minh visited Laos in 1959, and Ho Chi Minh City now bears his name."
+    assert names(extract(text).people) == {"Ho Chi Minh"}
+
+
 def test_a_reporter_is_no_person(extract):
     text = ("Foreign Minister Aurelio Montes of Chile told VNA correspondent Le Thi Hoa that the deal "
             "would be signed soon.")
