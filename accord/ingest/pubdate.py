@@ -106,8 +106,9 @@ def find_date_in_text(text: str, hints: DateHints) -> date | str | None:
     """A publication date stated at the head of the text, or a note on why none was taken.
 
     Only dates in a position that marks publication count: labelled ("Published:",
-    "date"), a dateline ("HANOI, Dec 1, 2025 -") or alone on a short line. Dates
-    inside long sentences are events, not publication dates.
+    "date"), a dateline ("HANOI, Dec 1, 2025 -"), or alone on a short line (a clock time
+    and zone beside it, or in a field of its own: "Source: X | 2025-12-01 20:41 | Editor:
+    Y"). Dates inside long sentences are events, not publication dates.
     """
     note = None
     for line in [line for line in text.splitlines() if line.strip()][:HEAD_LINES]:
