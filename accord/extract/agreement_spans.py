@@ -263,9 +263,12 @@ def _step(token: str, lowered: str, following: str, here: str, rest: str, at: in
         return "take" if taken else "stop"
     if lowered in COMPLEMENT_OPENERS:
         return _preposition(lowered, here, following, state, lower_name=lower_name, purpose=purpose, tally=tally)
-    state.after_preposition = False
+    after_preposition, state.after_preposition = state.after_preposition, False
     after_determiner, state.after_determiner = state.after_determiner, False
-    state.after_purpose_verb = state.purpose_verb_next and token.islower()
+    # A gerund that opens a complement takes its object as a purpose verb does ("on
+    # restoring the rail link", "on Building a Community with a Shared Future").
+    gerund = after_preposition and len(lowered) > 5 and lowered.endswith("ing") and lowered not in STOPS
+    state.after_purpose_verb = (state.purpose_verb_next and token.islower()) or gerund
     state.purpose_verb_next = False
     if state.after_purpose_verb:
         return "take"  # "to improve", "to build": the purpose clause's verb
@@ -341,6 +344,9 @@ def _preposition(lowered: str, here: str, following: str, state: _Tail, *,
             return _open(state)
         if state.complement and not tally and _country_at(here[3:].lstrip()):
             return _open(state)  # "migrant workers in Malaysia": where it applies
+        if state.complement and not tally and re.match(r"in\s+[a-z]", here) \
+                and following.lower() not in DETERMINERS | STOPS:
+            return _open(state)  # "on cooperation in renewable energy": the field, in lower case
         return "stop"
     if lowered == "with":
         if re.match(r"with a vision", here):

@@ -66,6 +66,14 @@ def test_a_possessive_ends_the_name_on_the_left():
      "and Media"),
     ("Ministers must keep applying the Chile-Peru Cooperation Agreement 2022-2026 and review it yearly.",
      "Chile-Peru Cooperation Agreement 2022-2026"),
+    # a gerund opening the complement takes its object
+    ("Ghana and Togo signed a memorandum of understanding on reopening the Aflao border market.",
+     "memorandum of understanding on reopening the Aflao border market"),
+    ("Oman and Iran adopted the Action Plan on Building a Shared Maritime Corridor.",
+     "Action Plan on Building a Shared Maritime Corridor"),
+    # "in" before a lower-case field inside a complement
+    ("Peru and Chile signed an agreement on cooperation in solar energy and mining on Monday.",
+     "agreement on cooperation in solar energy and mining"),
 ])
 def test_complements_belong_to_the_name(sentence, name):
     assert names(sentence) == [name]
