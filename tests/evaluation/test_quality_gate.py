@@ -24,7 +24,7 @@ HELDOUT = Path(__file__).resolve().parents[1] / "data" / "heldout"
 GATES = {
     "dev": (SHARED / "eval" / "dev" / "gold", SHARED / "eval" / "dev" / "articles", {
         "events": 0.66,
-        "events_directed": 0.57,
+        "events_directed": 0.58,
         "facts": 0.99,
         "facts_period": 0.99,
         "people": 0.99,
@@ -47,12 +47,12 @@ GATES = {
     "heldout": (HELDOUT / "gold", HELDOUT / "articles", {
         # 23 articles since 2026-12-02 (was 8, with gold that disagreed with the codebook on
         # years as event dates, economic pledges and growth figures; audited and extended).
-        "events": 0.64,
-        "events_directed": 0.55,
+        "events": 0.69,
+        "events_directed": 0.60,
         "facts": 0.84,
-        "people": 0.89,
+        "people": 0.90,
         "people_country": 0.88,
-        "agreements": 0.62,
+        "agreements": 0.73,
     }),
 }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from accord.extract.coder.model import EventCoder
@@ -89,3 +90,26 @@ def test_a_broken_training_line_is_reported_by_file_and_line(tmp_path):
     (tmp_path / "bad.jsonl").write_text('{"id": "a", "text": "x", "events": []}\n{not json\n', "utf-8")
     with pytest.raises(ValueError, match=r"bad\.jsonl:2"):
         read_sentences(tmp_path)
+
+
+def test_the_bagged_events_head_is_the_mean_of_the_full_fit_and_the_fold_fits(small, tmp_path):
+    from accord.extract.event_types import type_names
+    from accord.training.dataset import build_examples
+    from accord.training.train import _fit_all, _matrix
+
+    examples, _ = build_examples(read_sentences(small)[:120])
+    mapping = label_codes(examples)
+    codes, types = sorted(set(mapping.values())), type_names()
+    out = tmp_path / "m.npz"
+    single = _fit_all(examples, mapping, types, codes, TrainOptions(data=small, out=out, bagged=False))
+    # Three fold fits of all zeros: the mean with the full fit is a quarter of the full fit.
+    buckets = len(_matrix([e.found.features.all() for e in examples]).buckets)
+    zero = (np.zeros((buckets, len(types)), np.float32), np.zeros(len(types), np.float32))
+    bagged = _fit_all(examples, mapping, types, codes, TrainOptions(data=small, out=out), [zero] * 3)
+    np.testing.assert_allclose(bagged["events_bias"], single["events_bias"] / 4, rtol=1e-5, atol=1e-6)
+    full = dict(zip(single["events_buckets"].tolist(), single["events_weights"].astype(np.float32)))
+    assert len(bagged["events_buckets"]) > 0
+    for bucket, row in zip(bagged["events_buckets"].tolist(), bagged["events_weights"].astype(np.float32)):
+        np.testing.assert_allclose(row * 4, full[bucket], rtol=2e-2, atol=4e-3)
+    # The other heads are fitted once.
+    np.testing.assert_array_equal(bagged["direction_weights"], single["direction_weights"])

@@ -23,15 +23,12 @@ CASES = [json.loads(line) for line in
          (Path(__file__).resolve().parents[2] / "data" / "cameo_roots.jsonl").read_text("utf-8").splitlines()]
 GOAL = 5
 # (root, "coded" | "not_coded") -> floor below GOAL, pinned at what the coder reaches today.
-# Protest (14), coercion (17), assault (18) and the low-key verbal roots 01-03 are still coded
-# in about half the test sentences; the near misses of 05, 11 and 12 are hopes, hypotheticals
-# and sports rivalries the coder still codes. 02 went from 4 to 3 with the model trained on
-# the polarity sentences (while 01 went from 3 to 4 and the whole set from 223 to 225): the
-# one floor lowered, said in docs/MODEL.md.
+# Since the model trained with the root sentences (training/sentences/roots.jsonl, none of
+# them from this set), 18 of the 20 roots reach five of seven both ways (241 of 280 right, from
+# 225): appeals (02) are still coded in three of seven, and near misses of disapproval (11)
+# between non-states or left hypothetical are coded in three of seven.
 GOAL_SHORT: dict[tuple[str, str], int] = {
-    ("01", "coded"): 4, ("02", "coded"): 3, ("03", "coded"): 4, ("14", "coded"): 3,
-    ("17", "coded"): 3, ("18", "coded"): 4,
-    ("05", "not_coded"): 4, ("11", "not_coded"): 3,
+    ("02", "coded"): 3, ("11", "not_coded"): 4,
 }
 
 
